@@ -1,0 +1,92 @@
+/**
+ * Packs → one Matcher. All literal phrases and pattern anchors of every rule go into a single
+ * Aho–Corasick automaton; patterns then run (re2js) only on the sentences where an anchor was seen.
+ */
+import { AhoCorasick } from './aho-corasick';
+import { compileContext, type CompiledContext } from './context';
+import { foldCase, foldWidth } from './normalize';
+import { compilePattern, type Re2 } from './regex';
+import type { Pack, Phrase, Rule, Severity } from './types';
+
+export interface CompiledRule {
+  rule: Rule;
+  packId: string;
+  severity: Severity;
+  order: number;
+  pattern?: Re2;
+  unless?: CompiledContext;
+  when?: CompiledContext;
+}
+
+/** What a literal in the automaton stands for. */
+interface Entry {
+  rule: number;
+  kind: 'phrase' | 'anchor';
+}
+
+export interface Matcher {
+  rules: CompiledRule[];
+  /** Automaton over case-folded text, and one over width-folded text for case-sensitive rules. */
+  insensitive: { ac: AhoCorasick; entries: Entry[] } | null;
+  sensitive: { ac: AhoCorasick; entries: Entry[] } | null;
+  /** Pattern rules without anchors: they scan the whole text. */
+  unanchored: number[];
+  phrases: Map<string, Phrase>;
+  /** Non-fatal problems met while compiling (e.g. the same rule id in two packs). */
+  problems: string[];
+}
+
+export function compile(packs: readonly Pack[]): Matcher {
+  const problems: string[] = [];
+  // Overrides from any pack apply to rules from every pack; later packs win.
+  const overrides = new Map<string, { enabled?: boolean; severity?: Severity }>();
+  for (const pack of packs) {
+    for (const o of pack.overrides ?? []) overrides.set(o.rule, { ...overrides.get(o.rule), ...o });
+  }
+  const rules: CompiledRule[] = [];
+  const seen = new Set<string>();
+  const phrases = new Map<string, Phrase>();
+  const ins: { lits: string[]; entries: Entry[] } = { lits: [], entries: [] };
+  const sens: { lits: string[]; entries: Entry[] } = { lits: [], entries: [] };
+  const unanchored: number[] = [];
+
+  for (const pack of packs) {
+    for (const p of pack.phrases ?? []) phrases.set(p.id, p);
+    for (const rule of pack.rules) {
+      if (seen.has(rule.id)) {
+        problems.push(`rule id "${rule.id}" in pack "${pack.id}" is already defined by an earlier pack; ignored`);
+        continue;
+      }
+      seen.add(rule.id);
+      const o = overrides.get(rule.id);
+      if ((o?.enabled ?? rule.enabled ?? true) === false) continue;
+      const index = rules.length;
+      const compiled: CompiledRule = {
+        rule,
+        packId: pack.id,
+        severity: o?.severity ?? rule.severity,
+        order: index,
+        pattern: rule.pattern ? compilePattern(rule.pattern, rule.caseSensitive) : undefined,
+        unless: compileContext(rule.unless),
+        when: compileContext(rule.when),
+      };
+      rules.push(compiled);
+      const target = rule.caseSensitive ? sens : ins;
+      const fold = rule.caseSensitive ? foldWidth : foldCase;
+      if (rule.match) {
+        for (const lit of rule.match) {
+          target.lits.push(fold(lit));
+          target.entries.push({ rule: index, kind: 'phrase' });
+        }
+      } else if (rule.anchors?.length) {
+        for (const lit of rule.anchors) {
+          target.lits.push(fold(lit));
+          target.entries.push({ rule: index, kind: 'anchor' });
+        }
+      } else if (rule.pattern) unanchored.push(index);
+    }
+  }
+  const build = (t: { lits: string[]; entries: Entry[] }) =>
+    t.lits.length ? { ac: new AhoCorasick(t.lits), entries: t.entries } : null;
+  return { rules, insensitive: build(ins), sensitive: build(sens), unanchored, phrases, problems };
+}

@@ -1,0 +1,6 @@
+export * from './types';
+export { lint, matcherFor } from './lint';
+export { compile, type Matcher } from './compile';
+export { compilePattern, PatternError } from './regex';
+export { analyze } from './structure';
+export { foldCase, foldWidth } from './normalize';

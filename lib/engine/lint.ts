@@ -1,0 +1,156 @@
+/**
+ * lint(text, packs) → Finding[]: pure and synchronous, the same in the browser, Node and tests.
+ * Findings are sorted by start and never overlap (more severe wins, then longer).
+ */
+import { compile, type CompiledRule, type Matcher } from './compile';
+import { contextHolds, type Window } from './context';
+import { foldCase, foldWidth, isWordChar } from './normalize';
+import { analyze, overlapsAny, spanIndexAt, type Structure } from './structure';
+import type { Finding, LintOptions, Pack, RuleLang } from './types';
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+interface Candidate {
+  rule: CompiledRule;
+  start: number;
+  end: number;
+  groups?: (string | null)[];
+}
+
+const cache = new WeakMap<readonly Pack[], Matcher>();
+
+/** Compile once per packs array (by identity); pass a Matcher directly to skip even that lookup. */
+export function matcherFor(packs: readonly Pack[] | Matcher): Matcher {
+  if (!Array.isArray(packs)) return packs as Matcher;
+  let m = cache.get(packs);
+  if (!m) cache.set(packs, (m = compile(packs)));
+  return m;
+}
+
+export function lint(text: string, packs: readonly Pack[] | Matcher, options: LintOptions = {}): Finding[] {
+  if (!text) return [];
+  const matcher = matcherFor(packs);
+  const folded = foldCase(text);
+  let widthFolded: string | undefined;
+  const structure = analyze(text, options.includeQuoted ?? false);
+  const candidates: Candidate[] = [];
+  // Pattern rules to run, per sentence: rule index → set of sentence indexes.
+  const toRun = new Map<number, Set<number>>();
+
+  const collect = (entries: { rule: number; kind: 'phrase' | 'anchor' }[]) => (p: number, start: number, end: number) => {
+    const e = entries[p]!;
+    if (e.kind === 'phrase') candidates.push({ rule: matcher.rules[e.rule]!, start, end });
+    else {
+      let set = toRun.get(e.rule);
+      if (!set) toRun.set(e.rule, (set = new Set()));
+      set.add(spanIndexAt(structure.sentences, start));
+    }
+  };
+  if (matcher.insensitive) matcher.insensitive.ac.search(folded, collect(matcher.insensitive.entries));
+  if (matcher.sensitive) matcher.sensitive.ac.search((widthFolded ??= foldWidth(text)), collect(matcher.sensitive.entries));
+
+  const runPattern = (rule: CompiledRule, from: number, to: number) => {
+    const src = (widthFolded ??= foldWidth(text));
+    const m = rule.pattern!.matcher(src.slice(from, to));
+    while (m.find()) {
+      if (m.end() === m.start()) continue;
+      const groups: (string | null)[] = [];
+      for (let g = 0; g <= Math.min(m.groupCount(), 9); g++) groups.push(m.group(g));
+      candidates.push({ rule, start: from + m.start(), end: from + m.end(), groups });
+    }
+  };
+  for (const [ruleIndex, sentences] of toRun) {
+    for (const s of sentences) {
+      const span = structure.sentences[s]!;
+      runPattern(matcher.rules[ruleIndex]!, span.start, span.end);
+    }
+  }
+  for (const ruleIndex of matcher.unanchored) runPattern(matcher.rules[ruleIndex]!, 0, text.length);
+
+  const disabled = options.disabledRules ? new Set(options.disabledRules) : undefined;
+  const only = options.only ? new Set(options.only) : undefined;
+  const kept = candidates.filter(
+    (c) =>
+      !(disabled?.has(c.rule.rule.id)) &&
+      !(only && !only.has(c.rule.rule.category)) &&
+      accepts(c, text, folded, structure, options.lang ?? 'auto'),
+  );
+  return resolveOverlaps(kept, text.length).map((c) => toFinding(c, text, matcher));
+}
+
+function accepts(c: Candidate, text: string, folded: string, s: Structure, lang: RuleLang | 'auto'): boolean {
+  const rule = c.rule.rule;
+  if (lang !== 'auto' && rule.lang !== lang) return false;
+  const si = spanIndexAt(s.sentences, c.start);
+  if (lang === 'auto' && s.sentenceLang[si] !== rule.lang) return false;
+  if (overlapsAny(s.skipped, c.start, c.end)) return false;
+  const english = rule.lang === 'en';
+  // English words have edges: "can't" must not match inside "scan'tly", "but" not in "button".
+  if (english) {
+    if (isWordChar(text.charCodeAt(c.start)) && c.start > 0 && isWordChar(text.charCodeAt(c.start - 1))) return false;
+    if (isWordChar(text.charCodeAt(c.end - 1)) && c.end < text.length && isWordChar(text.charCodeAt(c.end))) return false;
+  }
+  if (!c.rule.unless && !c.rule.when) return true;
+  const ci = spanIndexAt(s.clauses, c.start);
+  const clause = s.clauses[ci]!;
+  const sentence = s.sentences[si]!;
+  const w: Window = {
+    folded,
+    start: c.start,
+    end: c.end,
+    clauseStart: clause.start,
+    clauseEnd: Math.max(clause.end, c.end),
+    sentenceStart: sentence.start,
+    sentenceEnd: Math.max(sentence.end, c.end),
+    english,
+  };
+  if (c.rule.unless && contextHolds(c.rule.unless, w, 'any')) return false;
+  if (c.rule.when && !contextHolds(c.rule.when, w, 'all')) return false;
+  return true;
+}
+
+function resolveOverlaps(cands: Candidate[], length: number): Candidate[] {
+  if (cands.length <= 1) return cands;
+  cands.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.rule.severity] - SEVERITY_RANK[b.rule.severity] ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start ||
+      a.rule.order - b.rule.order,
+  );
+  const taken = new Uint8Array(length);
+  const out: Candidate[] = [];
+  outer: for (const c of cands) {
+    for (let i = c.start; i < c.end; i++) if (taken[i]) continue outer;
+    taken.fill(1, c.start, c.end);
+    out.push(c);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function expand(template: string, c: Candidate, matched: string): string {
+  const out = template.replace(/\$(\d|&)/g, (_, g: string) =>
+    g === '&' ? matched : (c.groups?.[Number(g)] ?? ''),
+  );
+  // Keep sentence case in English: "But" → "And", not "and".
+  if (c.rule.rule.lang === 'en' && /^[A-Z]/.test(matched) && /^[a-z]/.test(out)) return out[0]!.toUpperCase() + out.slice(1);
+  return out;
+}
+
+function toFinding(c: Candidate, text: string, matcher: Matcher): Finding {
+  const rule = c.rule.rule;
+  const matched = text.slice(c.start, c.end);
+  return {
+    ruleId: rule.id,
+    packId: c.rule.packId,
+    category: rule.category,
+    severity: c.rule.severity,
+    start: c.start,
+    end: c.end,
+    text: matched,
+    message: rule.message,
+    why: rule.why,
+    suggestions: (rule.suggestions ?? []).map((s) => expand(s, c, matched)),
+    phrases: (rule.phrases ?? []).filter((id) => matcher.phrases.has(id)),
+  };
+}

@@ -9,5 +9,8 @@ export default defineConfig({
   manifest: {
     name: 'ReplyCoach 话术教练',
     description: 'Coaches customer-support replies as you type: positive phrasing, in the words of your training.',
+    // storage: active packs; scripting + optional hosts: "coach on this site" (lib/sites, issue 3).
+    permissions: ['storage', 'scripting'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
   },
 });

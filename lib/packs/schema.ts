@@ -33,7 +33,7 @@ export const ruleSchema = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, ".", "_" and "-" (e.g. "team.refusal.no-refund")'),
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (e.g. "team.refusal.no-refund")'),
     category: z.enum(CATEGORIES).meta({ description: 'One of the eleven finding categories.' }),
     severity: z.enum(SEVERITIES).default('warning'),
     lang: z.enum(['zh', 'en']).optional().meta({ description: 'Language of the text the rule fits; defaults to the pack locale.' }),
@@ -59,7 +59,7 @@ export const ruleSchema = z
   .meta({ description: 'One coaching rule.' });
 
 export const phraseSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, ".", "_" and "-"'),
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-"'),
   text: localizedSchema,
   categories: z.array(z.enum(CATEGORIES)).optional(),
   steps: z.array(z.enum(['greeting', 'empathy', 'apology', 'solution', 'waiting', 'closing'])).optional(),
@@ -77,7 +77,7 @@ export const LIMITS = { bytes: 2 * 1024 * 1024, rules: 20000, phrasesPerRule: 50
 export const packSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, ".", "_" and "-"'),
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-"'),
     name: nonEmpty,
     version: z
       .string({ error: 'must be a semver version like "1.2.0" (quote it in YAML)' })

@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile, lint, type Finding } from '../../../lib/engine';
+import { fixturePack } from './fixture-pack';
+
+const packs = [fixturePack];
+const spans = (text: string, opts = {}) => lint(text, packs, opts).map((f) => [f.ruleId, f.text]);
+
+describe('lint', () => {
+  it('finds literal and pattern rules with exact UTF-16 offsets', () => {
+    const text = '非常抱歉，我不能退款，但是可以换货。';
+    const found = lint(text, packs);
+    expect(found.map((f) => [f.ruleId, f.start, f.end, f.text])).toEqual([
+      ['refusal', 5, 8, '我不能'],
+      ['contrast', 11, 13, '但是'],
+    ]);
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(lint('', packs)).toEqual([]);
+  });
+
+  it('applies context blockers as data: 不但是 is not 但是, 尽可能/可能性 are not hedging', () => {
+    expect(spans('会员权益不但是健身房可以用')).toEqual([]);
+    expect(spans('为了尽可能保障权益，排查可能性')).toEqual([]);
+    expect(spans('可能要等一等')).toEqual([['hedge', '可能']]);
+  });
+
+  it('clauseBefore: conditions about the customer are not refusals', () => {
+    expect(spans('如果您不能到店，我们上门取件')).toEqual([]);
+    expect(spans('如果您有空，我不能上门')).toEqual([['refusal', '我不能']]);
+  });
+
+  it('when: keeps a match only if its context holds', () => {
+    expect(spans('这是规定，我不能退')).toEqual([['dismiss', '这是规定'], ['refusal', '我不能']]);
+    expect(spans('这是规定的流程')).toEqual([]);
+  });
+
+  it('afterPattern blocks with a regex on the following text', () => {
+    expect(spans('绝对值很小')).toEqual([]);
+    expect(spans('绝对没问题')).toEqual([['absolute', '绝对']]);
+  });
+
+  it('keeps the more severe of overlapping findings, then the longer', () => {
+    // 你得 (warning) beats the overlapping 你 (info); 你们 is blocked.
+    expect(spans('你得补一份证明，你们的')).toEqual([['commanding', '你得']]);
+    expect(spans('你的退款')).toEqual([['informal', '你']]);
+  });
+
+  it('never reports overlapping findings and sorts them by start', () => {
+    const found = lint('你得可能但是你是快递的问题你', packs);
+    for (let i = 1; i < found.length; i++) expect(found[i]!.start).toBeGreaterThanOrEqual(found[i - 1]!.end);
+  });
+
+  it('expands pattern groups in suggestions and only offers known phrases', () => {
+    const [blame] = lint('超时是骑手那边的问题', packs);
+    expect(blame!.suggestions).toEqual(['我来联系骑手那边跟进']);
+    const [refusal] = lint('我不能', packs);
+    expect(refusal!.phrases).toEqual(['p.can-do']);
+  });
+
+  it('folds full-width and half-width forms', () => {
+    expect(spans('ｉ ｃａｎ＇ｔ do it')).toEqual([['en.cant', 'ｉ ｃａｎ＇ｔ']]);
+  });
+
+  it('matches English case-insensitively, on word edges, with curly apostrophes', () => {
+    expect(spans("Sorry, I can't.")).toEqual([['en.cant', "I can't"]]);
+    expect(spans('Sorry, I CAN’T.')).toEqual([['en.cant', 'I CAN’T']]);
+    expect(spans('The button is blue, but fast')).toEqual([['en.but', 'but']]);
+    expect(spans('Not only fast but also cheap')).toEqual([]);
+    expect(spans("If I can't reach you, I'll email")).toEqual([]);
+    expect(spans("I'm unable to help")).toEqual([['en.unable', "I'm unable to"]]);
+  });
+
+  it('keeps sentence case in English suggestions', () => {
+    const [f] = lint('But we will', packs);
+    expect(f!.suggestions).toEqual(['And']);
+  });
+
+  it('honours caseSensitive rules', () => {
+    expect(spans('Ships to the US soon')).toEqual([['en.sens', 'US']]);
+    expect(spans('Ships to us soon')).toEqual([]);
+  });
+
+  it('applies each rule to text in its language (auto per sentence, or forced)', () => {
+    const mixed = '您好，您可以在APP里设置，但是需要登录。Sorry, I can’t do that.';
+    expect(spans(mixed)).toEqual([['contrast', '但是'], ['en.cant', 'I can’t']]);
+    expect(spans(mixed, { lang: 'zh' })).toEqual([['contrast', '但是']]);
+    expect(spans(mixed, { lang: 'en' })).toEqual([['en.cant', 'I can’t']]);
+  });
+
+  it('skips quotations and quoted e-mail history unless asked not to', () => {
+    expect(spans('您提到“我不能登录”，我们已处理')).toEqual([]);
+    expect(spans('您提到「但是」这个词')).toEqual([]);
+    expect(spans('You wrote "I can\'t log in", fixed now')).toEqual([]);
+    expect(spans('已为您处理。\n> 你们但是我不能\n祝好')).toEqual([]);
+    expect(spans('已处理。\n在 2024年5月3日 周五 10:00，张三 写道：\n我不能登录，但是')).toEqual([]);
+    expect(spans('Done.\nOn Mon, 3 May 2024, Ann <a@b.c> wrote:\nI can\'t log in')).toEqual([]);
+    expect(spans('已处理\n-- \n但是签名')).toEqual([]);
+    expect(spans('您提到“我不能登录”', { includeQuoted: true })).toEqual([['refusal', '我不能']]);
+  });
+
+  it('filters by category and disabled rules', () => {
+    expect(spans('我不能，但是', { only: ['contrast'] })).toEqual([['contrast', '但是']]);
+    expect(spans('我不能，但是', { disabledRules: ['contrast'] })).toEqual([['refusal', '我不能']]);
+  });
+
+  it('applies overrides from later packs and reports duplicate rule ids', () => {
+    const team = {
+      ...fixturePack,
+      id: 'team',
+      rules: [{ ...fixturePack.rules[0]!, id: 'contrast' }],
+      overrides: [
+        { rule: 'refusal', enabled: false },
+        { rule: 'contrast', severity: 'error' as const },
+      ],
+    };
+    const m = compile([fixturePack, team]);
+    expect(m.problems).toEqual(['rule id "contrast" in pack "team" is already defined by an earlier pack; ignored']);
+    expect(lint('我不能，但是', m).map((f) => [f.ruleId, f.severity])).toEqual([['contrast', 'error']]);
+  });
+
+  it('gives valid offsets for any Unicode text (emoji, surrogates, combining marks, RTL)', () => {
+    const pieces = ['我不能', '但是', '你', "I can't", ' but ', '😀', '👩‍👩‍👧', 'é', 'e\u0301', 'שלום', '“', '”', '\n', '>', '，', '。', 'ａ', '\uD800'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const found: Finding[] = lint(text, packs);
+        let prevEnd = 0;
+        for (const f of found) {
+          expect(f.start).toBeGreaterThanOrEqual(prevEnd);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(f.start, f.end)).toBe(f.text);
+          prevEnd = f.end;
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('lints a 1 MB reply and finds every occurrence', () => {
+    const unit = '您好，非常抱歉，我不能马上退款，我们会尽快处理。😀 ';
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const found = lint(text, packs);
+    expect(found.length).toBe(Math.ceil(1_000_000 / unit.length));
+  });
+});

@@ -15,6 +15,8 @@ export class AhoCorasick {
   private readonly fail: number[] = [0];
   private readonly out: number[][] = [[]];
   private readonly lengths: number[];
+  /** Root transitions as a flat table: most characters of a reply are read at the root. */
+  private readonly root = new Int32Array(0x10000);
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -49,6 +51,7 @@ export class AhoCorasick {
         if (inherited.length) this.out[child] = this.out[child]!.concat(inherited);
       }
     }
+    for (const [c, n] of this.next[0]!) this.root[c] = n;
   }
 
   /** Every occurrence of every pattern (overlapping ones included), in order of end offset. */
@@ -56,15 +59,22 @@ export class AhoCorasick {
     let node = 0;
     const next = this.next;
     const fail = this.fail;
+    const root = this.root;
+    const out = this.out;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let n = next[node]!.get(c);
-      while (n === undefined && node !== 0) {
-        node = fail[node]!;
-        n = next[node]!.get(c);
+      if (node === 0) {
+        node = root[c]!;
+        if (node === 0) continue;
+      } else {
+        let n = next[node]!.get(c);
+        while (n === undefined && node !== 0) {
+          node = fail[node]!;
+          n = node === 0 ? root[c] || undefined : next[node]!.get(c);
+        }
+        node = n ?? 0;
       }
-      node = n ?? 0;
-      const outs = this.out[node]!;
+      const outs = out[node]!;
       for (let k = 0; k < outs.length; k++) {
         const p = outs[k]!;
         onHit(p, i + 1 - this.lengths[p]!, i + 1);

@@ -2,5 +2,5 @@ export * from './types';
 export { lint, matcherFor } from './lint';
 export { compile, type Matcher } from './compile';
 export { compilePattern, PatternError } from './regex';
-export { analyze } from './structure';
+export { Structure } from './structure';
 export { foldCase, foldWidth } from './normalize';

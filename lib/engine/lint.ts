@@ -5,7 +5,7 @@
 import { compile, type CompiledRule, type Matcher } from './compile';
 import { contextHolds, type Window } from './context';
 import { foldCase, foldWidth, isWordChar } from './normalize';
-import { analyze, overlapsAny, spanIndexAt, type Structure } from './structure';
+import { Structure } from './structure';
 import type { Finding, LintOptions, Pack, RuleLang } from './types';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -32,18 +32,19 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
   const matcher = matcherFor(packs);
   const folded = foldCase(text);
   let widthFolded: string | undefined;
-  const structure = analyze(text, options.includeQuoted ?? false);
+  const structure = new Structure(text, options.includeQuoted ?? false);
   const candidates: Candidate[] = [];
-  // Pattern rules to run, per sentence: rule index → set of sentence indexes.
-  const toRun = new Map<number, Set<number>>();
+  // Pattern rules to run, per sentence: rule index → sentence start → sentence end.
+  const toRun = new Map<number, Map<number, number>>();
 
   const collect = (entries: { rule: number; kind: 'phrase' | 'anchor' }[]) => (p: number, start: number, end: number) => {
     const e = entries[p]!;
     if (e.kind === 'phrase') candidates.push({ rule: matcher.rules[e.rule]!, start, end });
     else {
       let set = toRun.get(e.rule);
-      if (!set) toRun.set(e.rule, (set = new Set()));
-      set.add(spanIndexAt(structure.sentences, start));
+      if (!set) toRun.set(e.rule, (set = new Map()));
+      const sentence = structure.sentenceAt(start);
+      set.set(sentence.start, Math.max(sentence.end, end));
     }
   };
   if (matcher.insensitive) matcher.insensitive.ac.search(folded, collect(matcher.insensitive.entries));
@@ -60,10 +61,7 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
     }
   };
   for (const [ruleIndex, sentences] of toRun) {
-    for (const s of sentences) {
-      const span = structure.sentences[s]!;
-      runPattern(matcher.rules[ruleIndex]!, span.start, span.end);
-    }
+    for (const [start, end] of sentences) runPattern(matcher.rules[ruleIndex]!, start, end);
   }
   for (const ruleIndex of matcher.unanchored) runPattern(matcher.rules[ruleIndex]!, 0, text.length);
 
@@ -81,9 +79,8 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
 function accepts(c: Candidate, text: string, folded: string, s: Structure, lang: RuleLang | 'auto'): boolean {
   const rule = c.rule.rule;
   if (lang !== 'auto' && rule.lang !== lang) return false;
-  const si = spanIndexAt(s.sentences, c.start);
-  if (lang === 'auto' && s.sentenceLang[si] !== rule.lang) return false;
-  if (overlapsAny(s.skipped, c.start, c.end)) return false;
+  if (lang === 'auto' && s.langAt(c.start) !== rule.lang) return false;
+  if (s.isSkipped(c.start, c.end)) return false;
   const english = rule.lang === 'en';
   // English words have edges: "can't" must not match inside "scan'tly", "but" not in "button".
   if (english) {
@@ -91,9 +88,8 @@ function accepts(c: Candidate, text: string, folded: string, s: Structure, lang:
     if (isWordChar(text.charCodeAt(c.end - 1)) && c.end < text.length && isWordChar(text.charCodeAt(c.end))) return false;
   }
   if (!c.rule.unless && !c.rule.when) return true;
-  const ci = spanIndexAt(s.clauses, c.start);
-  const clause = s.clauses[ci]!;
-  const sentence = s.sentences[si]!;
+  const clause = s.clauseAt(c.start);
+  const sentence = s.sentenceAt(c.start);
   const w: Window = {
     folded,
     start: c.start,

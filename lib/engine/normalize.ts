@@ -3,40 +3,30 @@
  * folded text are offsets in the original. Full-width ASCII (Ｏｒｄｅｒ，１２３) folds to ASCII and the
  * ideographic space to a space; `foldCase` also lowercases where that keeps the length.
  */
+const WIDTH_CHARS = /[\uff01-\uff5e\u3000\u2018\u2019]/g;
+
+function widthChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c === 0x3000) return ' ';
+  if (c === 0x2018 || c === 0x2019) return "'"; // ’ and ‘ as apostrophes: "can’t" is "can't"
+  return String.fromCharCode(c - 0xfee0);
+}
+
 export function foldWidth(text: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      out += String.fromCharCode(c - 0xfee0);
-      changed = true;
-    } else if (c === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else if (c === 0x2019 || c === 0x2018) {
-      // ’ and ‘ as apostrophes: "can’t" is "can't"
-      out += "'";
-      changed = true;
-    } else out += text[i];
-  }
-  return changed ? out : text;
+  return text.replace(WIDTH_CHARS, widthChar);
 }
 
 export function foldCase(text: string): string {
-  const w = foldWidth(text);
-  let out = '';
-  for (let i = 0; i < w.length; i++) {
-    const ch = w[i]!;
-    const c = ch.charCodeAt(0);
-    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
-    else if (c < 128) out += ch;
-    else {
+  let lower = text.toLowerCase();
+  // toLowerCase may lengthen a few characters (İ → i̇); fall back to per-character folding then.
+  if (lower.length !== text.length) {
+    lower = '';
+    for (const ch of text) {
       const l = ch.toLowerCase();
-      out += l.length === 1 ? l : ch;
+      lower += l.length === ch.length ? l : ch;
     }
   }
-  return out;
+  return foldWidth(lower);
 }
 
 /** Latin letters, digits and the apostrophe make up English words. */

@@ -1,7 +1,8 @@
 /**
- * The shape of a reply, found in one pass: sentences and clauses (for context conditions and
- * pattern scope), the language of each sentence, and the spans that are not the agent's own
- * words (quotations, quoted e-mail history, signatures), which are not coached.
+ * The shape of a reply: sentences and clauses (context conditions and pattern scope), the
+ * language of each sentence, and the spans that are not the agent's own words (quotations,
+ * quoted e-mail history, signatures), which are not coached. Built in one cheap pass over the
+ * text; the costlier parts (languages, quotations) only when a candidate finding needs them.
  */
 import { isHan } from './normalize';
 import type { RuleLang } from './types';
@@ -11,138 +12,117 @@ export interface Span {
   end: number;
 }
 
-export interface Structure {
-  /** Sorted sentence spans covering the text. */
-  sentences: Span[];
-  sentenceLang: RuleLang[];
-  /** Sorted clause spans covering the text. */
-  clauses: Span[];
-  /** Sorted, non-overlapping spans that are not coached. */
-  skipped: Span[];
-}
+const SENTENCE = 1;
+const CLAUSE = 2;
+const BOUNDARY = new Uint8Array(0x10000);
+for (const ch of '。!?;\n…！？；') BOUNDARY[ch.charCodeAt(0)] = SENTENCE;
+for (const ch of ',、:，：()（）—') BOUNDARY[ch.charCodeAt(0)] = CLAUSE;
+const DOT = 46;
 
-const SENTENCE_END = new Set(['。', '!', '?', ';', '\n', '…', '！', '？', '；']);
-const CLAUSE_END = new Set([',', '、', ':', '，', '：', '(', ')', '（', '）', '—']);
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '《': '》', '‘': '’' };
+const QUOTE_OPENERS = /[“「『"《‘]/g;
+// Lines that start quoted history: everything from them to the end is someone else's words.
+const HISTORY_START =
+  /^[ \t]*(?:(?:在|于).{0,120}写道[ \t]*[:：]|On .{0,200}wrote:|-{2,}[ \t]*(?:Original Message|原始邮件|Forwarded message|转发的邮件)[ \t]*-{2,}|-- ?)[ \t]*$/im;
+const QUOTED_LINE = /^[ \t]*[>＞].*$/gm;
+const LETTER = /[A-Za-z]/;
 
-function isSentenceEnd(text: string, i: number): boolean {
-  const ch = text[i]!;
-  if (SENTENCE_END.has(ch)) return true;
-  // An English full stop ends a sentence when followed by space or end (not 1.5 or v2.0.1).
-  if (ch === '.') {
-    const nx = text.charCodeAt(i + 1);
-    return i + 1 >= text.length || nx === 32 || nx === 10 || nx === 9 || isHan(nx);
-  }
-  return false;
-}
+export class Structure {
+  /** Offsets just past each sentence end / clause end, ascending. */
+  private readonly sentenceEnds: number[] = [];
+  private readonly clauseEnds: number[] = [];
+  private langs = new Map<number, RuleLang>();
+  private skippedSpans: Span[] | undefined;
 
-export function splitSpans(text: string, isEnd: (i: number) => boolean): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isEnd(i)) {
-      spans.push({ start, end: i + 1 });
-      start = i + 1;
+  constructor(
+    readonly text: string,
+    private readonly includeQuoted: boolean,
+  ) {
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let kind = BOUNDARY[c]!;
+      // An English full stop ends a sentence before a space, a Han character or the end (not 1.5).
+      if (c === DOT) {
+        const nx = text.charCodeAt(i + 1);
+        if (i + 1 >= n || nx === 32 || nx === 10 || nx === 9 || isHan(nx)) kind = SENTENCE;
+      }
+      if (kind) {
+        this.clauseEnds.push(i + 1);
+        if (kind === SENTENCE) this.sentenceEnds.push(i + 1);
+      }
     }
   }
-  if (start < text.length || spans.length === 0) spans.push({ start, end: text.length });
-  return spans;
-}
 
-function sentenceLanguage(text: string, span: Span): RuleLang {
-  let han = 0;
-  let latin = 0;
-  for (let i = span.start; i < span.end; i++) {
-    const c = text.charCodeAt(i);
-    if (isHan(c)) han++;
-    else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) latin++;
+  sentenceAt(offset: number): Span {
+    return spanAt(this.sentenceEnds, offset, this.text.length);
   }
-  // A Han character carries about as much as a short English word: "在APP里设置" is Chinese.
-  return han * 3 >= latin && han > 0 ? 'zh' : latin > 0 ? 'en' : 'zh';
+
+  clauseAt(offset: number): Span {
+    return spanAt(this.clauseEnds, offset, this.text.length);
+  }
+
+  /** Language of the sentence containing offset: a Han character carries about as much as a short English word. */
+  langAt(offset: number): RuleLang {
+    const s = this.sentenceAt(offset);
+    let lang = this.langs.get(s.start);
+    if (!lang) {
+      let han = 0;
+      let latin = 0;
+      for (let i = s.start; i < s.end; i++) {
+        const c = this.text.charCodeAt(i);
+        if (isHan(c)) han++;
+        else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) latin++;
+      }
+      lang = han > 0 && han * 3 >= latin ? 'zh' : latin > 0 ? 'en' : 'zh';
+      this.langs.set(s.start, lang);
+    }
+    return lang;
+  }
+
+  isSkipped(start: number, end: number): boolean {
+    const spans = (this.skippedSpans ??= this.includeQuoted ? [] : quotedSpans(this.text));
+    for (const s of spans) if (s.start < end && s.end > start) return true;
+    return false;
+  }
 }
 
-const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '《': '》' };
-// Lines that start quoted history: everything from them to the end is someone else's words.
-const HISTORY_START = [
-  /^\s*(?:在|于).{0,120}写道\s*[:：]\s*$/,
-  /^\s*On .{0,200}wrote:\s*$/i,
-  /^\s*-{2,}\s*(?:Original Message|原始邮件|Forwarded message|转发的邮件)\s*-{2,}\s*$/i,
-  /^\s*-- ?$/, // signature separator
-];
+function spanAt(ends: number[], offset: number, length: number): Span {
+  // First end > offset.
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return { start: lo > 0 ? ends[lo - 1]! : 0, end: lo < ends.length ? ends[lo]! : length };
+}
 
 function quotedSpans(text: string): Span[] {
   const spans: Span[] = [];
-  // Line-based: "> " quoted lines and history blocks.
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (HISTORY_START.some((re) => re.test(line))) {
-      spans.push({ start: lineStart, end: text.length });
-      break;
-    }
-    if (/^\s*(?:>|＞)/.test(line)) spans.push({ start: lineStart, end: lineEnd });
-    lineStart = lineEnd + 1;
-  }
-  // Quotation marks, closed within the same paragraph.
-  for (let i = 0; i < text.length; i++) {
-    const open = text[i]!;
-    let close = QUOTE_PAIRS[open];
-    if (open === '‘' && !(i > 0 && /[A-Za-z]/.test(text[i - 1]!))) close = '’';
-    if (!close) continue;
+  const history = HISTORY_START.exec(text);
+  const limit = history ? history.index : text.length;
+  if (history) spans.push({ start: history.index, end: text.length });
+  for (const m of text.slice(0, limit).matchAll(QUOTED_LINE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  // Quotation marks, closed within the same line.
+  QUOTE_OPENERS.lastIndex = 0;
+  for (let m = QUOTE_OPENERS.exec(text); m && m.index < limit; m = QUOTE_OPENERS.exec(text)) {
+    const i = m.index;
+    const open = m[0];
+    // ‘ right after a letter is not an opening quote.
+    if (open === '‘' && i > 0 && LETTER.test(text[i - 1]!)) continue;
+    const close = QUOTE_PAIRS[open]!;
     for (let j = i + 1; j < text.length; j++) {
       const ch = text[j]!;
       if (ch === '\n') break;
       // ’ between letters is an apostrophe (can’t), not a closing quote.
-      if (ch === close && !(close === '’' && /[A-Za-z]/.test(text[j + 1] ?? ''))) {
+      if (ch === close && !(close === '’' && LETTER.test(text[j + 1] ?? ''))) {
         spans.push({ start: i, end: j + 1 });
-        i = j;
+        QUOTE_OPENERS.lastIndex = j + 1;
         break;
       }
     }
   }
-  return mergeSpans(spans);
-}
-
-function mergeSpans(spans: Span[]): Span[] {
-  spans.sort((a, b) => a.start - b.start);
-  const out: Span[] = [];
-  for (const s of spans) {
-    const last = out[out.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ ...s });
-  }
-  return out;
-}
-
-export function analyze(text: string, includeQuoted: boolean): Structure {
-  const sentences = splitSpans(text, (i) => isSentenceEnd(text, i));
-  const clauses = splitSpans(text, (i) => isSentenceEnd(text, i) || CLAUSE_END.has(text[i]!));
-  return {
-    sentences,
-    sentenceLang: sentences.map((s) => sentenceLanguage(text, s)),
-    clauses,
-    skipped: includeQuoted ? [] : quotedSpans(text),
-  };
-}
-
-/** Index of the span containing offset (spans sorted and covering the text). */
-export function spanIndexAt(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (spans[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
-  if (!spans.length) return false;
-  const i = spanIndexAt(spans, start);
-  for (let k = Math.max(0, i - 1); k < spans.length && spans[k]!.start < end; k++) {
-    if (spans[k]!.end > start && spans[k]!.start < end) return true;
-  }
-  return false;
+  return spans;
 }

@@ -1,6 +1,8 @@
 import { registerPackSync } from '@/lib/sync/background';
+import { registerStats } from '@/lib/stats/background';
 
 // Thin wiring: each service registers its own listeners (one line each).
 export default defineBackground(() => {
   registerPackSync();
+  registerStats(); // statistics: 'rc:stat' + 'rc:stats-clear' (issue 5)
 });

@@ -18,6 +18,12 @@ export interface ActiveState {
   pausedUntil: number;
   /** UI language for messages and the card. */
   uiLang: 'zh' | 'en';
+  /**
+   * Host patterns an administrator added by policy (managed storage `sites`): coach there too,
+   * on top of the sites the agent chose. Each pack's own `sites` (in `packs`) still decides
+   * which packs apply on a host: see lib/shared/sites.ts packsForHost(state.packs, location.host).
+   */
+  extraSites?: string[];
 }
 
 /** Message a content script sends when it finds no active state yet. */

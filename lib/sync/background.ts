@@ -1,0 +1,57 @@
+/**
+ * Background wiring for pack sync. entrypoints/background.ts calls registerPackSync() once.
+ * - install / browser start: load settings (migrate, repair), apply policy, re-check every URL;
+ * - alarms: rc.sync every checkIntervalMinutes (default 6 h), rc.retry for failed fetches (backoff);
+ * - storage.managed changes: apply the new policy at once;
+ * - messages from the options page (PACKS_MESSAGE) and content scripts (ENSURE_ACTIVE).
+ */
+import type { Pack } from '../engine/types';
+import { validatePack } from '../packs/validate';
+import { ENSURE_ACTIVE } from '../shared/active-packs';
+import { BUILTIN_PACK_DATA } from '../shared/builtin-packs';
+import { createPackService, handlePacksRequest, PACKS_MESSAGE, RETRY_ALARM, SYNC_ALARM, type PacksRequest } from './service';
+
+let builtins: Pack[] | undefined;
+export function builtinPacks(): Pack[] {
+  if (!builtins) {
+    builtins = [];
+    for (const raw of BUILTIN_PACK_DATA) {
+      const r = validatePack(raw, { examples: false });
+      if (r.ok) builtins.push(r.pack);
+      else console.error('[ReplyCoach] built-in pack invalid', r.problems);
+    }
+  }
+  return builtins;
+}
+
+type Sender = { id?: string };
+
+export function registerPackSync(): void {
+  const service = createPackService({ builtins: builtinPacks });
+  browser.runtime.onInstalled.addListener(() => void service.init({ refresh: true }));
+  browser.runtime.onStartup.addListener(() => void service.init({ refresh: true }));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void service.refresh();
+  });
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void service.publish();
+  });
+  // Synchronous listener that claims only its own messages (stack-notes: async listeners claim all).
+  browser.runtime.onMessage.addListener(((msg: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
+    if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
+    const type = (msg as { type?: unknown } | null)?.type;
+    if (type === ENSURE_ACTIVE) {
+      service.publish().then(() => sendResponse(true), () => sendResponse(false));
+      return true;
+    }
+    if (type === PACKS_MESSAGE) {
+      handlePacksRequest(service, msg as PacksRequest).then(sendResponse, (e: unknown) =>
+        sendResponse({ ok: false, message: (e as Error)?.message ?? String(e) }),
+      );
+      return true;
+    }
+    return undefined;
+  }) as never);
+  // A service worker woken for any other reason still publishes (first run after update, etc.).
+  void service.publish();
+}

@@ -1,0 +1,127 @@
+/**
+ * Background handler for "coach on this site" (contract in ./contract.ts). Registered from
+ * entrypoints/background.ts with registerSites().
+ *
+ * enable: the popup has already obtained the optional host permission (from the click). We record
+ * the host, register the content script for every enabled host (one dynamic registration,
+ * SITES_SCRIPT_ID, persisted across sessions) and start it in the tab right away.
+ * disable: record the host as disabled (the content script stays idle there), drop it from the
+ * registration and give the host permission back (a built-in helpdesk keeps its manifest grant).
+ */
+import {
+  matchesFor,
+  parseSites,
+  patternMatches,
+  SITE_MSG,
+  SITES_KEY,
+  SITES_SCRIPT_ID,
+  siteOf,
+  withSite,
+  type SiteRequest,
+  type SiteResult,
+  type SitesState,
+} from './contract';
+import { COUNT_MSG } from '../shared/count';
+
+/** WXT's output name for entrypoints/content.ts or entrypoints/content/index.ts. */
+const DEFAULT_JS = ['content-scripts/content.js'];
+
+interface ScriptFiles {
+  js: string[];
+  css: string[];
+  runAt: 'document_start' | 'document_end' | 'document_idle';
+  allFrames: boolean;
+}
+
+function contentScriptFiles(): ScriptFiles {
+  const cs = browser.runtime.getManifest().content_scripts?.[0];
+  return {
+    js: cs?.js?.length ? cs.js : DEFAULT_JS,
+    css: cs?.css ?? [],
+    runAt: (cs?.run_at as ScriptFiles['runAt']) ?? 'document_idle',
+    allFrames: cs?.all_frames ?? false,
+  };
+}
+
+/** Is the URL covered by a manifest-declared content script (a built-in helpdesk)? */
+export function isBuiltinSite(url: string): boolean {
+  const all = browser.runtime.getManifest().content_scripts ?? [];
+  return all.some((cs) => (cs.matches ?? []).some((p) => patternMatches(p, url)));
+}
+
+export async function readSites(): Promise<SitesState> {
+  return parseSites((await browser.storage.local.get(SITES_KEY))[SITES_KEY]);
+}
+
+async function syncRegistration(hosts: string[]): Promise<void> {
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SITES_SCRIPT_ID] });
+  if (!hosts.length) {
+    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SITES_SCRIPT_ID] });
+    return;
+  }
+  const f = contentScriptFiles();
+  const script = {
+    id: SITES_SCRIPT_ID,
+    matches: matchesFor(hosts),
+    js: f.js,
+    ...(f.css.length && { css: f.css }),
+    runAt: f.runAt,
+    allFrames: f.allFrames,
+    persistAcrossSessions: true,
+  };
+  if (existing.length) await browser.scripting.updateContentScripts([script]);
+  else await browser.scripting.registerContentScripts([script]);
+}
+
+async function isRunning(tabId: number): Promise<boolean> {
+  try {
+    await browser.tabs.sendMessage(tabId, { type: COUNT_MSG }, { frameId: 0 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function setSite(req: SiteRequest): Promise<SiteResult> {
+  const site = siteOf(req.url);
+  if (!site) return { ok: false, message: 'not a web page' };
+  const builtin = isBuiltinSite(req.url);
+  const sites = await readSites();
+  if (req.op === 'enable') {
+    if (!(await browser.permissions.contains({ origins: [site.pattern] }))) return { ok: false, message: 'no host permission' };
+    let next = withSite(sites, site.host, true);
+    if (builtin) next = { ...next, enabled: next.enabled.filter((h) => h !== site.host) };
+    await browser.storage.local.set({ [SITES_KEY]: next });
+    if (!builtin) await syncRegistration(next.enabled);
+    let injected = false;
+    if (typeof req.tabId === 'number' && !builtin && !(await isRunning(req.tabId))) {
+      const f = contentScriptFiles();
+      if (f.css.length) await browser.scripting.insertCSS({ target: { tabId: req.tabId }, files: f.css });
+      await browser.scripting.executeScript({ target: { tabId: req.tabId, allFrames: f.allFrames }, files: f.js });
+      injected = true;
+    }
+    return { ok: true, injected };
+  }
+  const next = withSite(sites, site.host, false);
+  await browser.storage.local.set({ [SITES_KEY]: next });
+  await syncRegistration(next.enabled);
+  if (!builtin) await browser.permissions.remove({ origins: [site.pattern] }).catch(() => false);
+  return { ok: true };
+}
+
+function isSiteRequest(msg: unknown): msg is SiteRequest {
+  const m = msg as Partial<SiteRequest> | null;
+  return !!m && m.type === SITE_MSG && (m.op === 'enable' || m.op === 'disable') && typeof m.url === 'string' && (m.tabId === undefined || Number.isInteger(m.tabId));
+}
+
+export function sitesMessageListener(msg: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (r: SiteResult) => void): true | undefined {
+  if (!isSiteRequest(msg)) return undefined;
+  // Only our own extension pages (the popup), never a content script in a web page.
+  if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+  setSite(msg).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: String((e as Error)?.message ?? e) }));
+  return true;
+}
+
+export function registerSites(): void {
+  browser.runtime.onMessage.addListener(sitesMessageListener as never);
+}

@@ -23,9 +23,16 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // Fixed public key → stable extension id ncnpmplekaaahpjnmpeehanbhecikemo for unpacked
+          // builds, so policy files (docs/policy.md, tests/e2e/packs-policy.e2e.ts) can name it.
+          key: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxwSKNoKLlYLZBJGOEMAjuWY0SHAYIclYF1Q7REY0nwVBLaslknvZ/5qx3JO7PcNDZjGKa7N17xI+vckTg0XNvamJmZEV/hm14TLr0tY1HPab4E6hrdidrxQ5zdDkZnsB1TbxlugsMeZRFHCtGk3epJA1IGyHvgCm6EDOEzFPp/QVBbH+KBD5IME+FLIZIRl7WGOox5hDF9gzRplbnjb1acCa/0ZlqKGJ+oIABnkcRuRqH5yHEqSMTkRPz4IpvIDJF/N45GcL4fbuMhgOJlZZBozoX9qsmIHbPtLulO1NlU2oTPywLWtjIF54zrp1+Z3RVt5TWCBexm2XvpHj9hMXbwIDAQAB',
+        }),
     // storage: active packs; scripting + optional hosts: "coach on this site" (lib/sites, issue 3).
-    permissions: ['storage', 'scripting'],
+    // alarms: re-check subscribed rule packs every 6 h (lib/sync, issue 4).
+    permissions: ['storage', 'scripting', 'alarms'],
+    // Administrator policy (packs, pins, lock): public/managed_schema.json, docs/policy.md.
+    storage: { managed_schema: 'managed_schema.json' },
     optional_host_permissions: ['https://*/*', 'http://*/*'],
   }),
 });

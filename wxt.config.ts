@@ -1,11 +1,18 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { yamlPlugin } from './lib/build/yaml-plugin';
+import { addE2eMatches } from './lib/sites/hosts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact(), yamlPlugin()] }),
+  // RC_E2E=1 (npm run test:e2e, npm start): content scripts also match 127.0.0.1/localhost (issue 3).
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (process.env.RC_E2E === '1') addE2eMatches(manifest);
+    },
+  },
   manifest: ({ browser }) => ({
     // Name/description in both languages from locales/*.yml (issue 5); see docs/permissions.md.
     name: '__MSG_ext_name__',

@@ -5,24 +5,11 @@
  * - storage.managed changes: apply the new policy at once;
  * - messages from the options page (PACKS_MESSAGE) and content scripts (ENSURE_ACTIVE).
  */
-import type { Pack } from '../engine/types';
-import { validatePack } from '../packs/validate';
 import { ENSURE_ACTIVE } from '../shared/active-packs';
-import { BUILTIN_PACK_DATA } from '../shared/builtin-packs';
+import { builtinPacks } from './builtins';
 import { createPackService, handlePacksRequest, PACKS_MESSAGE, RETRY_ALARM, SYNC_ALARM, type PacksRequest } from './service';
 
-let builtins: Pack[] | undefined;
-export function builtinPacks(): Pack[] {
-  if (!builtins) {
-    builtins = [];
-    for (const raw of BUILTIN_PACK_DATA) {
-      const r = validatePack(raw, { examples: false });
-      if (r.ok) builtins.push(r.pack);
-      else console.error('[ReplyCoach] built-in pack invalid', r.problems);
-    }
-  }
-  return builtins;
-}
+export { builtinPacks };
 
 type Sender = { id?: string };
 

@@ -29,6 +29,9 @@ export const LOCALE_DIR: Record<UiLang, string> = { zh: 'zh_CN', en: 'en' };
 export const INTL_LOCALE: Record<UiLang, string> = { zh: 'zh-CN', en: 'en' };
 
 type Table = Record<string, { message: string }>;
+/** browser.i18n.getMessage with any name (WXT types it to the generated names only). */
+const getMessage = (name: string, subs?: string[]): string =>
+  (browser.i18n.getMessage as unknown as (n: string, s?: string[]) => string)(name, subs);
 
 let current: UiLang = 'en';
 let table: Table | null = null;
@@ -55,7 +58,7 @@ export function resolveUiLang(pref: UiLangPref | undefined, browserLang: UiLang)
 /** Which messages file browser.i18n answers from (its meta.lang key), if any. */
 function nativeLang(): UiLang | null {
   try {
-    const v = browser.i18n.getMessage('meta_lang');
+    const v = getMessage('meta_lang');
     return v === 'zh' || v === 'en' ? v : null;
   } catch {
     return null;
@@ -121,7 +124,7 @@ function raw(key: string, subs?: readonly (string | number)[]): string {
     if (m !== undefined) return substitute(m, subs);
   } else {
     try {
-      const m = browser.i18n.getMessage(name, subs?.map(String));
+      const m = getMessage(name, subs?.map(String));
       if (m) return m;
     } catch {
       /* fall through */

@@ -23,24 +23,32 @@ import {
 } from './contract';
 import { COUNT_MSG } from '../shared/count';
 
-/** WXT's output name for entrypoints/content.ts or entrypoints/content/index.ts. */
-const DEFAULT_JS = ['content-scripts/content.js'];
+type RunAt = 'document_start' | 'document_end' | 'document_idle';
 
-interface ScriptFiles {
+interface ScriptSpec {
   js: string[];
   css: string[];
-  runAt: 'document_start' | 'document_end' | 'document_idle';
+  runAt: RunAt;
   allFrames: boolean;
+  world?: 'ISOLATED' | 'MAIN';
 }
 
-function contentScriptFiles(): ScriptFiles {
-  const cs = browser.runtime.getManifest().content_scripts?.[0];
-  return {
-    js: cs?.js?.length ? cs.js : DEFAULT_JS,
-    css: cs?.css ?? [],
-    runAt: (cs?.run_at as ScriptFiles['runAt']) ?? 'document_idle',
-    allFrames: cs?.all_frames ?? false,
-  };
+/** The manifest's content scripts (the coach and its main-world bridge), to register them as they are. */
+function contentScripts(): ScriptSpec[] {
+  const all = browser.runtime.getManifest().content_scripts ?? [];
+  const specs = all
+    .filter((cs) => cs.js?.length)
+    .map((cs) => {
+      const world = (cs as { world?: string }).world;
+      return {
+        js: cs.js!,
+        css: cs.css ?? [],
+        runAt: (cs.run_at as RunAt) ?? 'document_idle',
+        allFrames: cs.all_frames ?? false,
+        ...(world === 'MAIN' || world === 'ISOLATED' ? { world } : {}),
+      } satisfies ScriptSpec;
+    });
+  return specs.length ? specs : [{ js: ['content-scripts/content.js'], css: [], runAt: 'document_idle', allFrames: true }];
 }
 
 /** Is the URL covered by a manifest-declared content script (a built-in helpdesk)? */
@@ -53,24 +61,25 @@ export async function readSites(): Promise<SitesState> {
   return parseSites((await browser.storage.local.get(SITES_KEY))[SITES_KEY]);
 }
 
+/** One dynamic registration per manifest content script (ids SITES_SCRIPT_ID-0, -1, …). */
 async function syncRegistration(hosts: string[]): Promise<void> {
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SITES_SCRIPT_ID] });
-  if (!hosts.length) {
-    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SITES_SCRIPT_ID] });
-    return;
-  }
-  const f = contentScriptFiles();
-  const script = {
-    id: SITES_SCRIPT_ID,
-    matches: matchesFor(hosts),
-    js: f.js,
-    ...(f.css.length && { css: f.css }),
-    runAt: f.runAt,
-    allFrames: f.allFrames,
-    persistAcrossSessions: true,
-  };
-  if (existing.length) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
+  const specs = contentScripts();
+  const existing = await browser.scripting.getRegisteredContentScripts();
+  const ours = existing.map((s) => s.id).filter((id) => id.startsWith(SITES_SCRIPT_ID + '-'));
+  if (ours.length) await browser.scripting.unregisterContentScripts({ ids: ours });
+  if (!hosts.length) return;
+  await browser.scripting.registerContentScripts(
+    specs.map((f, i) => ({
+      id: `${SITES_SCRIPT_ID}-${i}`,
+      matches: matchesFor(hosts),
+      js: f.js,
+      ...(f.css.length && { css: f.css }),
+      runAt: f.runAt,
+      allFrames: f.allFrames,
+      ...(f.world && { world: f.world }),
+      persistAcrossSessions: true,
+    })) as never,
+  );
 }
 
 async function isRunning(tabId: number): Promise<boolean> {
@@ -95,9 +104,13 @@ export async function setSite(req: SiteRequest): Promise<SiteResult> {
     if (!builtin) await syncRegistration(next.enabled);
     let injected = false;
     if (typeof req.tabId === 'number' && !builtin && !(await isRunning(req.tabId))) {
-      const f = contentScriptFiles();
-      if (f.css.length) await browser.scripting.insertCSS({ target: { tabId: req.tabId }, files: f.css });
-      await browser.scripting.executeScript({ target: { tabId: req.tabId, allFrames: f.allFrames }, files: f.js });
+      // The main-world bridge first (it is a document_start script), then the coach.
+      const specs = contentScripts().sort((a, b) => (a.world === 'MAIN' ? -1 : 0) - (b.world === 'MAIN' ? -1 : 0));
+      for (const f of specs) {
+        const target = { tabId: req.tabId, allFrames: f.allFrames };
+        if (f.css.length) await browser.scripting.insertCSS({ target, files: f.css });
+        await browser.scripting.executeScript({ target, files: f.js, ...(f.world && { world: f.world }) } as never);
+      }
       injected = true;
     }
     return { ok: true, injected };

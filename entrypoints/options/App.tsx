@@ -99,7 +99,8 @@ function ProblemList({ problems, file }: { problems: Problem[]; file?: string })
 
 function fmtTime(t: number | undefined, s: Strings): string {
   if (!t) return s.never;
-  return `${new Date(t).toLocaleString()} (${s.ago(Date.now() - t)})`;
+  const locale = s === STRINGS.zh ? 'zh-CN' : 'en';
+  return `${new Date(t).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })} (${s.ago(Date.now() - t)})`;
 }
 
 function PackCard({ view, entry, snap, s, lang }: { view: PackView; entry?: PackEntry; snap: Snapshot; s: Strings; lang: Lang }) {

@@ -10,7 +10,11 @@ export default defineConfig({
   // RC_E2E=1 (npm run test:e2e, npm start): content scripts also match 127.0.0.1/localhost (issue 3).
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
-      if (process.env.RC_E2E === '1') addE2eMatches(manifest);
+      if (process.env.RC_E2E === '1') {
+        addE2eMatches(manifest);
+        // The popup reads the test page's URL without an action click (no activeTab grant there).
+        manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*', 'http://localhost/*'];
+      }
     },
   },
   manifest: ({ browser }) => ({
@@ -37,7 +41,8 @@ export default defineConfig({
         }),
     // storage: active packs; scripting + optional hosts: "coach on this site" (lib/sites, issue 3).
     // alarms: re-check subscribed rule packs every 6 h (lib/sync, issue 4).
-    permissions: ['storage', 'scripting', 'alarms'],
+    // activeTab: the popup reads the current tab's URL for "coach on this site" (issue 5).
+    permissions: ['storage', 'scripting', 'alarms', 'activeTab'],
     // Administrator policy (packs, pins, lock): public/managed_schema.json, docs/policy.md.
     storage: { managed_schema: 'managed_schema.json' },
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -127,10 +127,10 @@ function isSiteRequest(msg: unknown): msg is SiteRequest {
   return !!m && m.type === SITE_MSG && (m.op === 'enable' || m.op === 'disable') && typeof m.url === 'string' && (m.tabId === undefined || Number.isInteger(m.tabId));
 }
 
-export function sitesMessageListener(msg: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (r: SiteResult) => void): true | undefined {
+export function sitesMessageListener(msg: unknown, sender: { id?: string; url?: string }, sendResponse: (r: SiteResult) => void): true | undefined {
   if (!isSiteRequest(msg)) return undefined;
   // Only our own extension pages (the popup), never a content script in a web page.
-  if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+  if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
   setSite(msg).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: String((e as Error)?.message ?? e) }));
   return true;
 }

@@ -27,7 +27,7 @@ export function Card(p: CardProps) {
   const [copied, setCopied] = useState(false);
   const f = p.finding;
   useEffect(() => {
-    if (p.autoFocus) root.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    if (p.autoFocus) (root.current?.querySelector<HTMLButtonElement>('button.sugg') ?? root.current?.querySelector<HTMLButtonElement>('.actions button'))?.focus();
   }, [f.ruleId, f.start, p.autoFocus]);
   useEffect(() => setCopied(false), [p.failedRewrite]);
   const onKey = (e: KeyboardEvent) => {

@@ -47,7 +47,7 @@ export function App() {
       </header>
       {managed ? (
         <div class="banner" data-testid="managed">
-          🔒 {p.lock ? s.managedLocked : s.managed}
+          <Lock /> {p.lock ? s.managedLocked : s.managed}
         </div>
       ) : null}
       {p.problems.length ? <ProblemBox title={s.policyProblems} lines={p.problems} /> : null}
@@ -64,6 +64,15 @@ export function App() {
       <TryIt snap={snap} s={s} lang={lang} />
       <SettingsIO snap={snap} s={s} />
     </main>
+  );
+}
+
+/** Inline icon (emoji fonts are not everywhere). */
+function Lock() {
+  return (
+    <svg class="lock" viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M4 7V5a4 4 0 1 1 8 0v2h1a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h1zm2 0h4V5a2 2 0 1 0-4 0v2z" />
+    </svg>
   );
 }
 
@@ -121,7 +130,7 @@ function PackCard({ view, entry, snap, s, lang }: { view: PackView; entry?: Pack
           <span class={`badge ${view.origin}`}>{originLabel}</span>
           {view.locked ? (
             <span class="badge locked" data-testid="locked">
-              🔒 {s.locked}
+              <Lock /> {s.locked}
             </span>
           ) : null}
         </div>
@@ -218,7 +227,11 @@ function RuleRow({ rule, snap, s, lang, packLocked }: { rule: Rule; snap: Snapsh
         <span class="msg" data-testid="rule-message">
           {rule.message[lang]}
         </span>
-        {locked ? <span title={s.locked}>🔒</span> : null}
+        {locked ? (
+          <span title={s.locked}>
+            <Lock />
+          </span>
+        ) : null}
         <button type="button" class="link" onClick={() => setOpen(!open)}>
           {s.details}
         </button>

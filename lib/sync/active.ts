@@ -61,10 +61,9 @@ export function packViews(builtins: Pack[], settings: Settings, policy: Policy):
 
 /** Rules whose on/off the agent may not change. */
 export function lockedRules(views: PackView[], policy: Policy): Set<string> {
-  const out = new Set<string>();
-  if (!policy.lock) return out;
-  for (const v of views) if (v.locked) for (const r of v.pack.rules) out.add(r.id);
-  for (const id of policy.disabledRules) out.add(id);
+  // Rules the policy switched off stay off (with or without lock); with lock, forced packs' rules stay on.
+  const out = new Set<string>(policy.disabledRules);
+  if (policy.lock) for (const v of views) if (v.locked) for (const r of v.pack.rules) out.add(r.id);
   return out;
 }
 

@@ -257,9 +257,10 @@ export function createPackService(deps: ServiceDeps) {
     setRuleEnabled: (ruleId: string, enabled: boolean): Promise<OpResult> =>
       serial(async () => {
         const { settings, policy } = await state();
-        if (policy.lock) {
+        if (enabled && policy.disabledRules.includes(ruleId)) return { ok: false as const, message: 'switched off by your administrator' };
+        if (policy.lock && !enabled) {
           const forcedRule = settings.packs.some((e) => e.source === 'policy' && e.pack?.rules.some((r) => r.id === ruleId));
-          if ((forcedRule && !enabled) || (policy.disabledRules.includes(ruleId) && enabled)) return { ok: false as const, message: 'locked by your administrator' };
+          if (forcedRule) return { ok: false as const, message: 'locked by your administrator' };
         }
         const set = new Set(settings.disabledRules);
         if (enabled) set.delete(ruleId);

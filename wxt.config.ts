@@ -32,6 +32,8 @@ export default defineConfig({
               // ReplyCoach sends nothing anywhere: statistics and settings stay in storage.local.
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions needs Firefox for Android 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {

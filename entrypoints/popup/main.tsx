@@ -1,10 +1,11 @@
 import { render } from 'preact';
-import { loadUiLang, UI_LANG_PREF_KEY } from '@/lib/i18n';
+import { loadUiLang, t, UI_LANG_PREF_KEY } from '@/lib/i18n';
 import { Popup } from './Popup';
 
 async function start(): Promise<void> {
   const lang = await loadUiLang();
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = t('ext.name');
   render(<Popup key={lang} lang={lang} />, document.getElementById('app')!);
 }
 

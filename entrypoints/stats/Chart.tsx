@@ -18,24 +18,25 @@ export const CATEGORY_COLORS: Record<Category, string> = {
   'informal-address': '#6b6ecf',
 };
 
+/** A round axis maximum with four equal integer steps. */
 function niceMax(v: number): number {
-  if (v <= 4) return 4;
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
-  return 10 * p;
+  const raw = Math.max(1, Math.ceil(v / 4));
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
+  return step * 4;
 }
 
 export function Chart({ series, dateLabel }: { series: DayPoint[]; dateLabel: (day: string) => string }) {
   const W = 760;
   const H = 260;
-  const pad = { l: 36, r: 8, t: 10, b: 28 };
+  const pad = { l: 36, r: 24, t: 10, b: 28 };
   const plotW = W - pad.l - pad.r;
   const plotH = H - pad.t - pad.b;
   const max = niceMax(Math.max(1, ...series.map((p) => Math.max(p.total[0], p.total[1]))));
   const slot = plotW / series.length;
-  const bar = Math.max(3, Math.min(10, slot / 2 - 2));
+  const bar = Math.max(3, Math.min(9, slot / 2 - 3));
   const y = (v: number) => pad.t + plotH - (v / max) * plotH;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * max));
+  const ticks = [0, 1, 2, 3, 4].map((k) => (k * max) / 4);
   const used = CATEGORIES.filter((c) => series.some((p) => p.byCategory[c][0] + p.byCategory[c][1] > 0));
 
   const stack = (p: DayPoint, idx: 0 | 1, x: number) => {
@@ -47,7 +48,7 @@ export function Chart({ series, dateLabel }: { series: DayPoint[]; dateLabel: (d
       acc += v;
       const y1 = y(acc);
       return (
-        <rect key={c + idx} x={x} y={y1} width={bar} height={Math.max(0.5, y0 - y1)} fill={CATEGORY_COLORS[c]} opacity={idx === 1 ? 1 : 0.9}>
+        <rect key={c + idx} x={x} y={y1} width={bar} height={Math.max(0.5, y0 - y1)} fill={CATEGORY_COLORS[c]} opacity={idx === 1 ? 1 : 0.38}>
           <title>{`${dateLabel(p.day)} · ${categoryLabel(c)} · ${idx === 0 ? t('stats.chart.shown') : t('stats.chart.applied')}: ${v}`}</title>
         </rect>
       );
@@ -66,16 +67,12 @@ export function Chart({ series, dateLabel }: { series: DayPoint[]; dateLabel: (d
           </g>
         ))}
         {series.map((p, i) => {
-          const x0 = pad.l + i * slot + (slot - 2 * bar - 2) / 2;
+          const x0 = pad.l + i * slot + (slot - 2 * bar - 1) / 2;
           const label = i % 5 === 4 || i === 0 ? dateLabel(p.day) : null;
           return (
             <g key={p.day} data-day={p.day}>
               {stack(p, 0, x0)}
-              {/* applied: outlined so it reads as "the rewrites" next to the findings */}
-              {p.total[1] > 0 && (
-                <rect x={x0 + bar + 2 - 0.5} y={y(p.total[1]) - 0.5} width={bar + 1} height={y(0) - y(p.total[1]) + 1} fill="none" stroke="#1f2328" stroke-width="1" />
-              )}
-              {stack(p, 1, x0 + bar + 2)}
+              {stack(p, 1, x0 + bar + 1)}
               {label && (
                 <text x={pad.l + i * slot + slot / 2} y={H - 8} text-anchor="middle" class="tick">
                   {label}
@@ -87,6 +84,14 @@ export function Chart({ series, dateLabel }: { series: DayPoint[]; dateLabel: (d
       </svg>
       <figcaption>
         <ul class="legend">
+          <li>
+            <span class="swatch" style={{ background: '#8c959f', opacity: 0.38 }} />
+            {t('stats.chart.shown')}
+          </li>
+          <li class="sep">
+            <span class="swatch" style={{ background: '#8c959f' }} />
+            {t('stats.chart.applied')}
+          </li>
           {used.map((c) => (
             <li key={c}>
               <span class="swatch" style={{ background: CATEGORY_COLORS[c] }} />

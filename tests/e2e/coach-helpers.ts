@@ -81,7 +81,7 @@ export async function expectModel(page: Page, text: string, timeout = 3000): Pro
 export async function wordRect(page: Page, needle: string): Promise<{ x: number; y: number; width: number; height: number }> {
   return page.evaluate((needle) => {
     const search = (root: Document | ShadowRoot, dx: number, dy: number): any => {
-      const walker = (root instanceof Document ? root : root.ownerDocument).createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      const walker = ((root as any).nodeType === 9 ? (root as Document) : root.ownerDocument!).createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         if (n.nodeType === 1) {
           const el = n as Element;
@@ -103,7 +103,7 @@ export async function wordRect(page: Page, needle: string): Promise<{ x: number;
         const t = n as Text;
         const i = t.data.indexOf(needle);
         if (i >= 0 && t.parentElement?.closest('.customer') == null && !t.parentElement?.closest('h2')) {
-          const range = (root instanceof Document ? root : root.ownerDocument).createRange();
+          const range = ((root as any).nodeType === 9 ? (root as Document) : root.ownerDocument!).createRange();
           range.setStart(t, i);
           range.setEnd(t, i + needle.length);
           const r = range.getClientRects()[0]!;

@@ -86,6 +86,8 @@ export async function buildFixtures(): Promise<string> {
     format: 'iife',
     target: 'chrome120',
     jsx: 'automatic',
+    jsxImportSource: 'react',
+    tsconfigRaw: { compilerOptions: {} },
     define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
     loader: { '.svg': 'text' },
     logLevel: 'error',

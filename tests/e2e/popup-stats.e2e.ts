@@ -10,6 +10,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_DIR, launchExtension, ROOT, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
 
+// Code passed to serviceWorker.evaluate runs in the extension, where `chrome` exists.
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 const SHOTS = join(ROOT, 'test-results/screenshots');
 const REPLY_PAGE = `<!doctype html><meta charset="utf-8"><title>Reply</title>
 <style>body{font:16px sans-serif;margin:40px} textarea{width:600px;height:120px;font:16px sans-serif}</style>

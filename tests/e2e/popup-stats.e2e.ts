@@ -64,7 +64,7 @@ const setStorage = (items: Record<string, unknown>) => ext.serviceWorker.evaluat
 async function tabIdOf(url: string): Promise<number> {
   return ext.serviceWorker.evaluate(async (u) => {
     const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)!.id!;
+    return tabs.find((t: { url?: string }) => t.url === u)!.id!;
   }, url);
 }
 

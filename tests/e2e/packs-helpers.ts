@@ -1,6 +1,31 @@
 /** Helpers for the rule-pack e2e specs (tests/e2e/packs-*.e2e.ts). */
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
+import { EXTENSION_DIR } from './harness';
+
+/**
+ * A private copy of the built extension: other specs may rebuild .output/ while ours run. The
+ * manifest `key` keeps the extension id the same from any directory.
+ */
+export async function snapshotExtension(): Promise<{ dir: string; remove(): void }> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-packs-ext-'));
+    try {
+      cpSync(EXTENSION_DIR, dir, { recursive: true });
+      if (['manifest.json', 'options.html', 'background.js'].every((f) => existsSync(join(dir, f)))) {
+        return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+      }
+    } catch {
+      /* a build was writing: try again */
+    }
+    rmSync(dir, { recursive: true, force: true });
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no complete build in ${EXTENSION_DIR}`);
+}
 
 export const OPTIONS = (id: string) => `chrome-extension://${id}/options.html`;
 

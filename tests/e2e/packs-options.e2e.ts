@@ -7,15 +7,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchExtension, ROOT, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
-import { activeState, coachDebug, OPTIONS, setUiLang, teamPack, waitFor } from './packs-helpers';
+import { snapshotExtension, activeState, coachDebug, OPTIONS, setUiLang, teamPack, waitFor } from './packs-helpers';
 
 const SHOTS = join(ROOT, 'test-results/packs');
+let snap: Awaited<ReturnType<typeof snapshotExtension>> | undefined;
 let ext: LaunchedExtension;
 let server: FixtureServer;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  ext = await launchExtension();
+  snap = await snapshotExtension();
+  ext = await launchExtension({ extensionDir: snap.dir });
   server = await startFixtureServer({
     '/reply.html': '<!doctype html><meta charset="utf-8"><title>reply</title><textarea id="reply" rows="5" cols="60"></textarea>',
   });
@@ -23,6 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ext?.close();
+  snap?.remove();
   await server?.close();
 });
 

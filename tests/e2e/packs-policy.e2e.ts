@@ -9,18 +9,21 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchExtension, ROOT, type LaunchedExtension } from './harness';
-import { activeState, OPTIONS, startPackServer, teamPack, waitFor, type PackServer } from './packs-helpers';
+import { snapshotExtension, activeState, OPTIONS, startPackServer, teamPack, waitFor, type PackServer } from './packs-helpers';
 
 const EXTENSION_ID = 'ncnpmplekaaahpjnmpeehanbhecikemo';
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'reply-coach-e2e.json');
 
+let snap: Awaited<ReturnType<typeof snapshotExtension>> | undefined;
 let ext: LaunchedExtension | undefined;
 let packs: PackServer;
 const removePolicy = () => rmSync(POLICY_FILE, { force: true });
 process.on('exit', removePolicy);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => (removePolicy(), process.exit(130)));
 
 beforeAll(async () => {
+  snap = await snapshotExtension(); // before the policy file exists: keep its lifetime short
   packs = await startPackServer();
   const body = teamPack('4.0.0', '亲爱的', 'corp.url');
   packs.set({ body });
@@ -43,7 +46,7 @@ beforeAll(async () => {
     }),
   );
   try {
-    ext = await launchExtension();
+    ext = await launchExtension({ extensionDir: snap.dir });
   } catch (e) {
     removePolicy();
     throw e;
@@ -52,6 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   try {
     await ext?.close();
+    snap?.remove();
     await packs?.close();
   } finally {
     removePolicy();

@@ -5,18 +5,21 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchExtension, type LaunchedExtension } from './harness';
-import { activeState, OPTIONS, startPackServer, teamPack, waitFor, type PackServer } from './packs-helpers';
+import { snapshotExtension, activeState, OPTIONS, startPackServer, teamPack, waitFor, type PackServer } from './packs-helpers';
 
+let snap: Awaited<ReturnType<typeof snapshotExtension>> | undefined;
 let ext: LaunchedExtension;
 let packs: PackServer;
 
 beforeAll(async () => {
-  ext = await launchExtension();
+  snap = await snapshotExtension();
+  ext = await launchExtension({ extensionDir: snap.dir });
   packs = await startPackServer();
   await activeState(ext.serviceWorker);
 });
 afterAll(async () => {
   await ext?.close();
+  snap?.remove();
   await packs?.close();
 });
 

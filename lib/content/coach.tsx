@@ -526,8 +526,8 @@ export class Coach {
     const w = el.offsetWidth || 340;
     const h = el.offsetHeight || 200;
     let left = Math.min(Math.max(8, r.left), this.win.innerWidth - w - 8);
-    let top = r.bottom + 6;
-    if (top + h > this.win.innerHeight - 8 && r.top - h - 6 > 8) top = r.top - h - 6;
+    let top = r.bottom + 9;
+    if (top + h > this.win.innerHeight - 8 && r.top - h - 8 > 8) top = r.top - h - 8;
     left = Math.max(8, left);
     top = Math.max(8, Math.min(top, this.win.innerHeight - h - 8));
     el.style.left = `${left}px`;
@@ -536,8 +536,8 @@ export class Coach {
 
   private phrasesFor(f: Finding): { id: string; text: string }[] {
     const packs = this.state?.packs ?? [];
-    const pack = packs.find((p) => p.id === f.packId);
-    const zh = (pack?.locale ?? '').startsWith('zh') || /[\u4e00-\u9fff]/.test(f.text);
+    // Phrases go into the reply: use the reply's language (the flagged words'), not the UI's.
+    const zh = /[\u3400-\u9fff\uf900-\ufaff]/.test(f.text);
     const out: { id: string; text: string }[] = [];
     for (const id of f.phrases) {
       for (const p of packs) {

@@ -124,7 +124,7 @@ export const CARD_CSS = `
 .layer { position: fixed; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
 .clip { position: fixed; overflow: hidden; pointer-events: none; }
 .rc-target { position: absolute; pointer-events: none; box-sizing: border-box; border-radius: 2px; }
-.rc-target.draw { background-image: linear-gradient(to right, var(--c) 60%, transparent 60%); background-size: 6px 2px; background-repeat: repeat-x; background-position: left bottom; }
+.rc-target.draw { background-image: linear-gradient(to right, var(--c) 60%, transparent 60%); background-size: 6px 2px; border-bottom: 0; background-repeat: repeat-x; background-position: left bottom; }
 .rc-target.active { background-color: color-mix(in srgb, var(--c) 14%, transparent); }
 .sev-error, [data-severity="error"] { --c: #c5221f; }
 .sev-warning, [data-severity="warning"] { --c: #b06000; }

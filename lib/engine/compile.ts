@@ -14,6 +14,8 @@ export interface CompiledRule {
   severity: Severity;
   order: number;
   pattern?: Re2;
+  /** The pattern has a (?P<span>…) group: report only that part of the match. */
+  spanGroup: boolean;
   unless?: CompiledContext;
   when?: CompiledContext;
 }
@@ -61,12 +63,14 @@ export function compile(packs: readonly Pack[]): Matcher {
       const o = overrides.get(rule.id);
       if ((o?.enabled ?? rule.enabled ?? true) === false) continue;
       const index = rules.length;
+      const pattern = rule.pattern ? compilePattern(rule.pattern, rule.caseSensitive) : undefined;
       const compiled: CompiledRule = {
         rule,
         packId: pack.id,
         severity: o?.severity ?? rule.severity,
         order: index,
-        pattern: rule.pattern ? compilePattern(rule.pattern, rule.caseSensitive) : undefined,
+        pattern,
+        spanGroup: pattern ? 'span' in pattern.namedGroups() : false,
         unless: compileContext(rule.unless),
         when: compileContext(rule.when),
       };

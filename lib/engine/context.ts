@@ -9,11 +9,18 @@ export interface CompiledContext {
   clauseBefore?: string[];
   clauseAfter?: string[];
   sentence?: string[];
+  sentenceBefore?: string[];
+  sentenceAfter?: string[];
+  previousSentence?: string[];
   beforePattern?: Re2;
   afterPattern?: Re2;
+  sentenceBeforePattern?: Re2;
+  sentenceAfterPattern?: Re2;
 }
 
 const fold = (list?: string[]) => (list && list.length ? list.map(foldCase) : undefined);
+const ending = (p?: string) => (p ? compilePattern(`(?:${p})$`) : undefined);
+const starting = (p?: string) => (p ? compilePattern(`^(?:${p})`) : undefined);
 
 export function compileContext(ctx: Context | undefined): CompiledContext | undefined {
   if (!ctx) return undefined;
@@ -23,8 +30,13 @@ export function compileContext(ctx: Context | undefined): CompiledContext | unde
     clauseBefore: fold(ctx.clauseBefore),
     clauseAfter: fold(ctx.clauseAfter),
     sentence: fold(ctx.sentence),
-    beforePattern: ctx.beforePattern ? compilePattern(`(?:${ctx.beforePattern})$`) : undefined,
-    afterPattern: ctx.afterPattern ? compilePattern(`^(?:${ctx.afterPattern})`) : undefined,
+    sentenceBefore: fold(ctx.sentenceBefore),
+    sentenceAfter: fold(ctx.sentenceAfter),
+    previousSentence: fold(ctx.previousSentence),
+    beforePattern: ending(ctx.beforePattern),
+    afterPattern: starting(ctx.afterPattern),
+    sentenceBeforePattern: ending(ctx.sentenceBeforePattern),
+    sentenceAfterPattern: starting(ctx.sentenceAfterPattern),
   };
 }
 
@@ -37,6 +49,8 @@ export interface Window {
   clauseEnd: number;
   sentenceStart: number;
   sentenceEnd: number;
+  /** Start of the previous sentence (equals sentenceStart when there is none). */
+  previousStart: number;
   english: boolean;
 }
 
@@ -52,34 +66,49 @@ function startsWithWord(text: string, start: number, word: string, english: bool
   return !english || end >= text.length || !isWordChar(text.charCodeAt(end)) || !isWordChar(word.charCodeAt(word.length - 1));
 }
 
-/** Which of a context's conditions hold; `mode` 'any' for `unless`, 'all' for `when`. */
+/** Does `word` occur in text[from, to)? For English, only as a whole word. */
+function containsWord(text: string, from: number, to: number, word: string, english: boolean): boolean {
+  for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
+    if (!english) return true;
+    const edgeBefore = at === 0 || !isWordChar(text.charCodeAt(at - 1)) || !isWordChar(word.charCodeAt(0));
+    const edgeAfter = at + word.length >= text.length || !isWordChar(text.charCodeAt(at + word.length)) || !isWordChar(word.charCodeAt(word.length - 1));
+    if (edgeBefore && edgeAfter) return true;
+  }
+  return false;
+}
+
+/** Whether the context holds: 'any' listed condition for `unless`, 'all' of them for `when`. */
 export function contextHolds(ctx: CompiledContext, w: Window, mode: 'any' | 'all'): boolean {
   const t = w.folded;
+  const en = w.english;
   const results: boolean[] = [];
+  const within = (list: string[] | undefined, from: number, to: number) => {
+    if (list) results.push(list.some((p) => containsWord(t, from, to, p, en)));
+  };
   if (ctx.before) {
     let b = w.start;
     while (b > w.sentenceStart && (t[b - 1] === ' ' || t[b - 1] === '\t')) b--;
-    results.push(ctx.before.some((p) => endsWithWord(t, b, p, w.english)));
+    results.push(ctx.before.some((p) => endsWithWord(t, b, p, en)));
   }
   if (ctx.after) {
     let a = w.end;
     while (a < w.sentenceEnd && (t[a] === ' ' || t[a] === '\t')) a++;
-    results.push(ctx.after.some((p) => startsWithWord(t, a, p, w.english)));
+    results.push(ctx.after.some((p) => startsWithWord(t, a, p, en)));
   }
-  if (ctx.clauseBefore) {
-    const s = t.slice(w.clauseStart, w.start);
-    results.push(ctx.clauseBefore.some((p) => s.includes(p)));
-  }
-  if (ctx.clauseAfter) {
-    const s = t.slice(w.end, w.clauseEnd);
-    results.push(ctx.clauseAfter.some((p) => s.includes(p)));
-  }
+  within(ctx.clauseBefore, w.clauseStart, w.start);
+  within(ctx.clauseAfter, w.end, w.clauseEnd);
   if (ctx.sentence) {
-    const s1 = t.slice(w.sentenceStart, w.start);
-    const s2 = t.slice(w.end, w.sentenceEnd);
-    results.push(ctx.sentence.some((p) => s1.includes(p) || s2.includes(p)));
+    results.push(ctx.sentence.some((p) => containsWord(t, w.sentenceStart, w.start, p, en) || containsWord(t, w.end, w.sentenceEnd, p, en)));
   }
-  if (ctx.beforePattern) results.push(ctx.beforePattern.matcher(t.slice(w.clauseStart, w.start)).find());
-  if (ctx.afterPattern) results.push(ctx.afterPattern.matcher(t.slice(w.end, w.clauseEnd)).find());
+  within(ctx.sentenceBefore, w.sentenceStart, w.start);
+  within(ctx.sentenceAfter, w.end, w.sentenceEnd);
+  within(ctx.previousSentence, w.previousStart, w.sentenceStart);
+  const test = (re: Re2 | undefined, from: number, to: number) => {
+    if (re) results.push(re.matcher(t.slice(from, to)).find());
+  };
+  test(ctx.beforePattern, w.clauseStart, w.start);
+  test(ctx.afterPattern, w.end, w.clauseEnd);
+  test(ctx.sentenceBeforePattern, w.sentenceStart, w.start);
+  test(ctx.sentenceAfterPattern, w.end, w.sentenceEnd);
   return mode === 'any' ? results.some(Boolean) : results.every(Boolean);
 }

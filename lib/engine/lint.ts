@@ -54,10 +54,13 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
     const src = (widthFolded ??= foldWidth(text));
     const m = rule.pattern!.matcher(src.slice(from, to));
     while (m.find()) {
-      if (m.end() === m.start()) continue;
+      // A (?P<span>…) group narrows the finding; the rest of the match is context.
+      const start = rule.spanGroup ? m.start('span') : m.start();
+      const end = rule.spanGroup ? m.end('span') : m.end();
+      if (start < 0 || end <= start) continue;
       const groups: (string | null)[] = [];
       for (let g = 0; g <= Math.min(m.groupCount(), 9); g++) groups.push(m.group(g));
-      candidates.push({ rule, start: from + m.start(), end: from + m.end(), groups });
+      candidates.push({ rule, start: from + start, end: from + end, groups });
     }
   };
   for (const [ruleIndex, sentences] of toRun) {
@@ -98,6 +101,7 @@ function accepts(c: Candidate, text: string, folded: string, s: Structure, lang:
     clauseEnd: Math.max(clause.end, c.end),
     sentenceStart: sentence.start,
     sentenceEnd: Math.max(sentence.end, c.end),
+    previousStart: sentence.start > 0 ? s.sentenceAt(sentence.start - 1).start : sentence.start,
     english,
   };
   if (c.rule.unless && contextHolds(c.rule.unless, w, 'any')) return false;

@@ -36,6 +36,9 @@ export interface Localized {
  * - before / after: text directly adjacent to the match (whitespace between is ignored).
  * - clauseBefore / clauseAfter: anywhere earlier / later in the same clause (up to , ; : 。 etc).
  * - sentence: anywhere in the same sentence, outside the match.
+ * - sentenceBefore / sentenceAfter: anywhere earlier / later in the same sentence.
+ * - previousSentence: anywhere in the sentence before this one ("Thanks. However, …").
+ *   English phrases in the lists above match whole words only ("if" is not in "gift").
  * - beforePattern / afterPattern: a linear-time regex that must match the clause text ending at
  *   the match start / starting at the match end.
  */
@@ -45,8 +48,14 @@ export interface Context {
   clauseBefore?: string[];
   clauseAfter?: string[];
   sentence?: string[];
+  sentenceBefore?: string[];
+  sentenceAfter?: string[];
+  previousSentence?: string[];
   beforePattern?: string;
   afterPattern?: string;
+  /** Like beforePattern/afterPattern, but over the sentence rather than the clause. */
+  sentenceBeforePattern?: string;
+  sentenceAfterPattern?: string;
 }
 
 export interface Rule {
@@ -56,7 +65,10 @@ export interface Rule {
   lang: RuleLang;
   /** Literal phrases; matched together in one pass (Aho–Corasick). */
   match?: string[];
-  /** RE2 syntax pattern (run with re2js: linear time, no lookaround/backreferences). */
+  /**
+   * RE2 syntax pattern (run with re2js: linear time, no lookaround/backreferences). A named
+   * group `(?P<span>…)` narrows the finding to that group, so context can be part of the match.
+   */
   pattern?: string;
   /** Literals one of which every pattern match contains; the pattern only runs near them. */
   anchors?: string[];

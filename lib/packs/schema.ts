@@ -24,8 +24,13 @@ export const contextSchema = z
     clauseBefore: list.optional().meta({ description: 'Phrases anywhere earlier in the same clause.' }),
     clauseAfter: list.optional().meta({ description: 'Phrases anywhere later in the same clause.' }),
     sentence: list.optional().meta({ description: 'Phrases anywhere else in the same sentence.' }),
+    sentenceBefore: list.optional().meta({ description: 'Phrases anywhere earlier in the same sentence.' }),
+    sentenceAfter: list.optional().meta({ description: 'Phrases anywhere later in the same sentence.' }),
+    previousSentence: list.optional().meta({ description: 'Phrases anywhere in the previous sentence.' }),
     beforePattern: nonEmpty.optional().meta({ description: 'RE2 regex matching the clause text that ends at the match.' }),
     afterPattern: nonEmpty.optional().meta({ description: 'RE2 regex matching the clause text that starts at the match end.' }),
+    sentenceBeforePattern: nonEmpty.optional().meta({ description: 'RE2 regex matching the sentence text that ends at the match.' }),
+    sentenceAfterPattern: nonEmpty.optional().meta({ description: 'RE2 regex matching the sentence text that starts at the match end.' }),
   })
   .meta({ description: 'Context around a match. Each field lists alternatives.' });
 
@@ -38,7 +43,7 @@ export const ruleSchema = z
     severity: z.enum(SEVERITIES).default('warning'),
     lang: z.enum(['zh', 'en']).optional().meta({ description: 'Language of the text the rule fits; defaults to the pack locale.' }),
     match: list.min(1).optional().meta({ description: 'Literal phrases (matched together, case- and width-insensitive).' }),
-    pattern: nonEmpty.optional().meta({ description: 'RE2 regex (no lookaround, no backreferences).' }),
+    pattern: nonEmpty.optional().meta({ description: 'RE2 regex (no lookaround, no backreferences). A named group (?P<span>…) narrows the finding to that group.' }),
     anchors: list.optional().meta({ description: 'Literals every pattern match contains; the pattern then only runs near them (much faster).' }),
     caseSensitive: z.boolean().optional(),
     unless: contextSchema.optional().meta({ description: 'Drop the match when any of these holds.' }),

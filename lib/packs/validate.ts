@@ -89,6 +89,10 @@ export function validatePack(
       [['unless', 'afterPattern'], ctx('unless').afterPattern],
       [['when', 'beforePattern'], ctx('when').beforePattern],
       [['when', 'afterPattern'], ctx('when').afterPattern],
+      [['unless', 'sentenceBeforePattern'], ctx('unless').sentenceBeforePattern],
+      [['unless', 'sentenceAfterPattern'], ctx('unless').sentenceAfterPattern],
+      [['when', 'sentenceBeforePattern'], ctx('when').sentenceBeforePattern],
+      [['when', 'sentenceAfterPattern'], ctx('when').sentenceAfterPattern],
     ];
     for (const [sub, pattern] of regexes) {
       if (typeof pattern !== 'string') continue;

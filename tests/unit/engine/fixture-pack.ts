@@ -31,3 +31,18 @@ export const fixturePack: Pack = {
     rule({ id: 'en.sens', category: 'hedging', lang: 'en', match: ['US'], caseSensitive: true }),
   ],
 };
+
+/** Rules exercising sentence-scoped contexts and the (?P<span>…) group. */
+export const contextPack: Pack = {
+  id: 'context',
+  name: 'Context',
+  version: '1.0.0',
+  locale: 'en',
+  rules: [
+    rule({ id: 'but-after-sorry', category: 'contrast', lang: 'en', match: ['but'], when: { sentenceBefore: ['sorry', 'thanks'] } }),
+    rule({ id: 'however-after-thanks', category: 'contrast', lang: 'en', match: ['however'], when: { previousSentence: ['thank you'] } }),
+    rule({ id: 'you-should-verb', category: 'commanding', lang: 'en', pattern: '\\b(?P<span>you should) (?:check|read|have)\\b', anchors: ['you should'] }),
+    rule({ id: 'if-word', category: 'hedging', lang: 'en', match: ['maybe'], unless: { clauseBefore: ['if'] } }),
+    rule({ id: 'then-no', category: 'contrast', lang: 'en', match: ['however'], severity: 'info', when: { sentenceAfterPattern: "^, we can't" } }),
+  ],
+};

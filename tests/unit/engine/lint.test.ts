@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, lint, type Finding } from '../../../lib/engine';
-import { fixturePack } from './fixture-pack';
+import { contextPack, fixturePack } from './fixture-pack';
 
 const packs = [fixturePack];
 const spans = (text: string, opts = {}) => lint(text, packs, opts).map((f) => [f.ruleId, f.text]);
@@ -145,5 +145,28 @@ describe('lint', () => {
     const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
     const found = lint(text, packs);
     expect(found.length).toBe(Math.ceil(1_000_000 / unit.length));
+  });
+});
+
+describe('sentence-scoped contexts and span groups', () => {
+  const ids = (text: string) => lint(text, [contextPack]).map((f) => [f.ruleId, f.text]);
+  it('sentenceBefore looks only left of the match, within the sentence', () => {
+    expect(ids("I'm sorry, but that's over")).toEqual([['but-after-sorry', 'but']]);
+    expect(ids("It's over, but sorry about that")).toEqual([]);
+  });
+  it('previousSentence looks at the sentence before', () => {
+    expect(ids('Thank you for waiting. However, the price stays.')).toEqual([['however-after-thanks', 'However']]);
+    expect(ids('The price stays. However, thank you.')).toEqual([]);
+  });
+  it('sentenceAfterPattern sees past the clause comma', () => {
+    expect(ids("However, we can't refund it.")).toEqual([['then-no', 'However']]);
+  });
+  it('a (?P<span>…) group narrows the finding to that group', () => {
+    const [f] = lint('You should check the manual.', [contextPack]);
+    expect([f!.start, f!.end, f!.text]).toEqual([0, 10, 'You should']);
+  });
+  it('English context phrases match whole words only', () => {
+    expect(ids('The gift, maybe tomorrow')).toEqual([['if-word', 'maybe']]);
+    expect(ids('If needed maybe tomorrow')).toEqual([]);
   });
 });

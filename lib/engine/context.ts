@@ -66,13 +66,13 @@ function startsWithWord(text: string, start: number, word: string, english: bool
   return !english || end >= text.length || !isWordChar(text.charCodeAt(end)) || !isWordChar(word.charCodeAt(word.length - 1));
 }
 
-/** Does `word` occur in text[from, to)? For English, only as a whole word. */
+/**
+ * Does `word` occur in text[from, to)? For English it must start at a word start ("if" is not in
+ * "gift"), but may be a stem ("apolog" finds "apologise").
+ */
 function containsWord(text: string, from: number, to: number, word: string, english: boolean): boolean {
   for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
-    if (!english) return true;
-    const edgeBefore = at === 0 || !isWordChar(text.charCodeAt(at - 1)) || !isWordChar(word.charCodeAt(0));
-    const edgeAfter = at + word.length >= text.length || !isWordChar(text.charCodeAt(at + word.length)) || !isWordChar(word.charCodeAt(word.length - 1));
-    if (edgeBefore && edgeAfter) return true;
+    if (!english || at === 0 || !isWordChar(text.charCodeAt(at - 1)) || !isWordChar(word.charCodeAt(0))) return true;
   }
   return false;
 }

@@ -38,7 +38,8 @@ export interface Localized {
  * - sentence: anywhere in the same sentence, outside the match.
  * - sentenceBefore / sentenceAfter: anywhere earlier / later in the same sentence.
  * - previousSentence: anywhere in the sentence before this one ("Thanks. However, …").
- *   English phrases in the lists above match whole words only ("if" is not in "gift").
+ *   English phrases in these lists start at a word start ("if" is not in "gift"); they may be
+ *   stems ("apolog" finds "apologise").
  * - beforePattern / afterPattern: a linear-time regex that must match the clause text ending at
  *   the match start / starting at the match end.
  */

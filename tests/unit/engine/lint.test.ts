@@ -165,7 +165,7 @@ describe('sentence-scoped contexts and span groups', () => {
     const [f] = lint('You should check the manual.', [contextPack]);
     expect([f!.start, f!.end, f!.text]).toEqual([0, 10, 'You should']);
   });
-  it('English context phrases match whole words only', () => {
+  it('English context phrases start at a word start (stems allowed)', () => {
     expect(ids('The gift, maybe tomorrow')).toEqual([['if-word', 'maybe']]);
     expect(ids('If needed maybe tomorrow')).toEqual([]);
   });

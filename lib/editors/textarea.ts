@@ -23,7 +23,12 @@ export function textareaAdapter(el: HTMLTextAreaElement | HTMLInputElement, mirr
   mirrorHost.appendChild(mirror);
   let text = el.value;
 
+  // One layout per task: a draw measures many spans in a row.
+  let laidOut = false;
   const layout = () => {
+    if (laidOut) return;
+    laidOut = true;
+    queueMicrotask(() => (laidOut = false));
     const cs = el.ownerDocument.defaultView!.getComputedStyle(el);
     const st = mirror.style;
     for (const k of COPIED) (st as unknown as Record<string, string>)[k] = cs[k];

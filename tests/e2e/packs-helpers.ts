@@ -1,30 +1,29 @@
 /** Helpers for the rule-pack e2e specs (tests/e2e/packs-*.e2e.ts). */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { EXTENSION_DIR } from './harness';
+import { ROOT } from './harness';
+
+/** Extension pages and the service worker have `chrome` (evaluated there, typed like `browser`). */
+declare const chrome: typeof browser;
 
 /**
- * A private copy of the built extension: other specs may rebuild .output/ while ours run. The
- * manifest `key` keeps the extension id the same from any directory.
+ * A private build of the extension (RC_E2E=1, so content scripts run on 127.0.0.1) in a temp dir:
+ * other specs rebuild .output/ (sometimes only some entrypoints) while ours run. The manifest
+ * `key` keeps the extension id the same from any directory. ≈ 4 s.
  */
 export async function snapshotExtension(): Promise<{ dir: string; remove(): void }> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const dir = mkdtempSync(join(tmpdir(), 'rc-packs-ext-'));
-    try {
-      cpSync(EXTENSION_DIR, dir, { recursive: true });
-      if (['manifest.json', 'options.html', 'background.js'].every((f) => existsSync(join(dir, f)))) {
-        return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-      }
-    } catch {
-      /* a build was writing: try again */
-    }
-    rmSync(dir, { recursive: true, force: true });
-    await new Promise((r) => setTimeout(r, 500));
+  const out = mkdtempSync(join(tmpdir(), 'rc-packs-build-'));
+  const script = `import { build } from 'wxt'; await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(out)} });`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, RC_E2E: '1' }, stdio: 'pipe' });
+  const dir = join(out, 'chrome-mv3');
+  for (const f of ['manifest.json', 'options.html', 'background.js']) {
+    if (!existsSync(join(dir, f))) throw new Error(`private build incomplete: no ${f} in ${dir}`);
   }
-  throw new Error(`no complete build in ${EXTENSION_DIR}`);
+  return { dir, remove: () => rmSync(out, { recursive: true, force: true }) };
 }
 
 export const OPTIONS = (id: string) => `chrome-extension://${id}/options.html`;
@@ -98,14 +97,21 @@ export async function startPackServer(): Promise<PackServer> {
   };
 }
 
-export async function activeState(sw: Worker): Promise<{ packs: { id: string; version: string }[]; disabledRules: string[]; revision: number }> {
-  return sw.evaluate(async () => {
+export interface ActiveView {
+  packs: { id: string; version: string }[];
+  disabledRules: string[];
+  revision: number;
+  extraSites?: string[];
+}
+
+export async function activeState(sw: Worker): Promise<ActiveView> {
+  return sw.evaluate(async (): Promise<ActiveView> => {
     for (let i = 0; i < 100; i++) {
       const got = await chrome.storage.local.get('rc.active');
-      if (got['rc.active']) return got['rc.active'];
+      if (got['rc.active']) return got['rc.active'] as ActiveView;
       await new Promise((r) => setTimeout(r, 100));
     }
-    return null;
+    throw new Error('no active state');
   });
 }
 
@@ -130,7 +136,7 @@ export async function coachDebug(page: Page): Promise<{ text: string; findings: 
 export async function setUiLang(sw: Worker, lang: 'zh' | 'en'): Promise<void> {
   await sw.evaluate(async (l) => {
     const got = await chrome.storage.local.get('rc.active');
-    const st = got['rc.active'];
+    const st = got['rc.active'] as { revision: number };
     await chrome.storage.local.set({ 'rc.uiLangPref': l, 'rc.active': { ...st, uiLang: l, revision: st.revision + 1 } });
   }, lang);
 }

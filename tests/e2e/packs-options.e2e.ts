@@ -75,6 +75,7 @@ test('drag and drop imports; pack strings render as text, never HTML', async () 
     void d.dismiss();
   });
   await page.goto(OPTIONS(ext.extensionId));
+  await page.getByTestId('dropzone').waitFor();
   const xss = teamPack('1.0.0', '<b>粗体</b>', 'team.xss').replace('message: "不要说“<b>粗体</b>”"', 'message: "<img src=x onerror=alert(1)>"').replace('name: E2E team pack', 'name: "<img src=x onerror=alert(2)>"');
   await page.evaluate((text) => {
     const dt = new DataTransfer();
@@ -115,9 +116,11 @@ test('live update: an open tab picks up pack changes without a reload', async ()
   // switching the rule off on the options page clears it in the tab, again without reload
   const card = opts.locator('[data-pack="team.live"]');
   await card.getByRole('button', { name: /Show rules|查看规则/ }).click();
-  await card.getByTestId('rule-toggle').uncheck();
+  // (controlled checkbox: its state follows storage, so click and wait rather than check())
+  await card.getByTestId('rule-toggle').click();
   expect(await waitFor(() => findingsFor('team.live.word'), (f) => f.length === 0)).toEqual([]);
-  await card.getByTestId('rule-toggle').check();
+  await expect.poll(() => card.getByTestId('rule-toggle').isChecked()).toBe(false);
+  await card.getByTestId('rule-toggle').click();
   expect(await waitFor(() => findingsFor('team.live.word'), (f) => f.length === 1)).toHaveLength(1);
   await opts.close();
   await tab.close();

@@ -11,6 +11,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchExtension, ROOT, type LaunchedExtension } from './harness';
 import { snapshotExtension, activeState, OPTIONS, startPackServer, teamPack, waitFor, type PackServer } from './packs-helpers';
 
+/** Extension pages and the service worker have `chrome` (evaluated there, typed like `browser`). */
+declare const chrome: typeof browser;
+
 const EXTENSION_ID = 'ncnpmplekaaahpjnmpeehanbhecikemo';
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'reply-coach-e2e.json');
@@ -68,7 +71,7 @@ test('the extension id is the fixed one the policy names', () => {
 
 test('policy packs (inline and pinned URL) are active, policy-disabled rules are off, extra sites published', async () => {
   const st = await waitFor(
-    () => activeState(ext!.serviceWorker) as Promise<Awaited<ReturnType<typeof activeState>> & { extraSites?: string[] }>,
+    () => activeState(ext!.serviceWorker),
     (s) => ['corp.inline', 'corp.url'].every((id) => s.packs.some((p) => p.id === id)),
   );
   expect(st.packs.map((p) => p.id)).toEqual(expect.arrayContaining(['corp.inline', 'corp.url']));

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchExtension, type LaunchedExtension } from './harness';
 import { snapshotExtension, activeState, OPTIONS, startPackServer, teamPack, waitFor, type PackServer } from './packs-helpers';
 
+/** Extension pages and the service worker have `chrome` (evaluated there, typed like `browser`). */
+declare const chrome: typeof browser;
+
 let snap: Awaited<ReturnType<typeof snapshotExtension>> | undefined;
 let ext: LaunchedExtension;
 let packs: PackServer;

@@ -56,7 +56,7 @@ it('re-checks subscriptions on browser start and when the alarm fires', async ()
   // alarm: not due yet → no fetch; 6 hours later → fetch
   const s = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings;
   await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...s, packs: s.packs.map((e) => ({ ...e, lastCheck: Date.now() - 6 * 3600_000 })) } });
-  await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: Date.now(), periodInMinutes: 360 });
+  await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: Date.now(), periodInMinutes: 360, persistAcrossSessions: true } as never);
   await settle();
   expect(hits).toBe(3);
 });

@@ -5,7 +5,7 @@
  * - storage.managed changes: apply the new policy at once;
  * - messages from the options page (PACKS_MESSAGE) and content scripts (ENSURE_ACTIVE).
  */
-import { ENSURE_ACTIVE } from '../shared/active-packs';
+import { ACTIVE_KEY, ENSURE_ACTIVE, type ActiveState } from '../shared/active-packs';
 import { builtinPacks } from './builtins';
 import { createPackService, handlePacksRequest, PACKS_MESSAGE, RETRY_ALARM, SYNC_ALARM, type PacksRequest } from './service';
 
@@ -20,8 +20,16 @@ export function registerPackSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void service.refresh();
   });
-  browser.storage.onChanged.addListener((_changes, area) => {
+  browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') void service.publish();
+    // The content card's "turn off this rule" writes rc.active directly (lib/content/start.ts);
+    // adopt such additions into the settings so the next publish keeps them.
+    const ch = area === 'local' ? changes[ACTIVE_KEY] : undefined;
+    if (ch) {
+      const before = new Set(((ch.oldValue as ActiveState | undefined)?.disabledRules ?? []) as string[]);
+      const added = (((ch.newValue as ActiveState | undefined)?.disabledRules ?? []) as string[]).filter((id) => !before.has(id));
+      if (added.length) void service.adoptDisabledRules(added);
+    }
   });
   // Synchronous listener that claims only its own messages (stack-notes: async listeners claim all).
   browser.runtime.onMessage.addListener(((msg: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {

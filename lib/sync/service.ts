@@ -270,6 +270,17 @@ export function createPackService(deps: ServiceDeps) {
         return { ok: true as const };
       }),
 
+    /** Rule ids switched off elsewhere (the content card); no-op for ids already in the settings. */
+    adoptDisabledRules: (ids: string[]): Promise<OpResult> =>
+      serial(async () => {
+        const { settings, policy } = await state();
+        const fresh = ids.filter((id) => typeof id === 'string' && !settings.disabledRules.includes(id));
+        if (!fresh.length) return { ok: true as const };
+        settings.disabledRules = [...settings.disabledRules, ...fresh];
+        await commit(settings, policy);
+        return { ok: true as const };
+      }),
+
     setCheckInterval: (minutes: number): Promise<OpResult> =>
       serial(async () => {
         if (!Number.isInteger(minutes) || minutes < 30 || minutes > 10080) return { ok: false as const, message: 'interval must be 30 to 10080 minutes' };

@@ -78,3 +78,15 @@ it('ignores messages from other extensions', async () => {
   await settle();
   expect(answered).toBe(false);
 });
+
+it('a rule switched off from the content card (written straight into rc.active) survives the next publish', async () => {
+  registerPackSync();
+  await settle();
+  const st = await active();
+  await fakeBrowser.storage.local.set({ [ACTIVE_KEY]: { ...st, revision: st.revision + 1, disabledRules: [...st.disabledRules, 'zh.refusal.x'] } });
+  await settle();
+  await send({ type: PACKS_MESSAGE, op: 'subscribe', url: URL1 });
+  expect((await active()).disabledRules).toContain('zh.refusal.x');
+  const s = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings;
+  expect(s.disabledRules).toContain('zh.refusal.x');
+});

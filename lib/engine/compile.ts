@@ -4,6 +4,7 @@
  */
 import { AhoCorasick } from './aho-corasick';
 import { compileContext, type CompiledContext } from './context';
+import { expandPattern, type Expansion } from './expand';
 import { foldCase, foldWidth } from './normalize';
 import { compilePattern, type Re2 } from './regex';
 import type { Pack, Phrase, Rule, Severity } from './types';
@@ -21,9 +22,11 @@ export interface CompiledRule {
 }
 
 /** What a literal in the automaton stands for. */
-interface Entry {
+export interface Entry {
   rule: number;
-  kind: 'phrase' | 'anchor';
+  kind: 'phrase' | 'anchor' | 'expansion';
+  /** For expansions of a finite pattern: span group and capture groups. */
+  expansion?: Expansion;
 }
 
 export interface Matcher {
@@ -77,10 +80,17 @@ export function compile(packs: readonly Pack[]): Matcher {
       rules.push(compiled);
       const target = rule.caseSensitive ? sens : ins;
       const fold = rule.caseSensitive ? foldWidth : foldCase;
+      const expansions = rule.pattern ? expandPattern(rule.pattern, rule.lang === 'en') : null;
       if (rule.match) {
         for (const lit of rule.match) {
           target.lits.push(fold(lit));
           target.entries.push({ rule: index, kind: 'phrase' });
+        }
+      } else if (expansions) {
+        // A finite pattern becomes literals: no regex runs for it.
+        for (const expansion of expansions) {
+          target.lits.push(fold(expansion.text));
+          target.entries.push({ rule: index, kind: 'expansion', expansion });
         }
       } else if (rule.anchors?.length) {
         for (const lit of rule.anchors) {
@@ -90,7 +100,7 @@ export function compile(packs: readonly Pack[]): Matcher {
       } else if (rule.pattern) unanchored.push(index);
     }
   }
-  const build = (t: { lits: string[]; entries: Entry[] }) =>
+  const build = (t: { lits: string[]; entries: Entry[] }): { ac: AhoCorasick; entries: Entry[] } | null =>
     t.lits.length ? { ac: new AhoCorasick(t.lits), entries: t.entries } : null;
   return { rules, insensitive: build(ins), sensitive: build(sens), unanchored, phrases, problems };
 }

@@ -19,7 +19,29 @@ export interface CompiledContext {
 }
 
 const fold = (list?: string[]) => (list && list.length ? list.map(foldCase) : undefined);
-const ending = (p?: string) => (p ? compilePattern(`(?:${p})$`) : undefined);
+/**
+ * "(?:X.*)$" over a clause is "X occurs in it" (clauses hold no newline), which re2js answers far
+ * faster without the trailing .* and $; authors write it that way often.
+ */
+const ending = (p?: string) => {
+  if (!p) return undefined;
+  const stem = /(?<!\\)\.\*$/.test(p) && !hasTopLevelBar(p) ? p.slice(0, -2) : undefined;
+  return stem !== undefined && stem.length ? compilePattern(stem) : compilePattern(`(?:${p})$`);
+};
+function hasTopLevelBar(p: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
 const starting = (p?: string) => (p ? compilePattern(`^(?:${p})`) : undefined);
 
 export function compileContext(ctx: Context | undefined): CompiledContext | undefined {
@@ -71,44 +93,63 @@ function startsWithWord(text: string, start: number, word: string, english: bool
  * "gift"), but may be a stem ("apolog" finds "apologise").
  */
 function containsWord(text: string, from: number, to: number, word: string, english: boolean): boolean {
-  for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
-    if (!english || at === 0 || !isWordChar(text.charCodeAt(at - 1)) || !isWordChar(word.charCodeAt(0))) return true;
+  if (to - from < word.length) return false;
+  // Search only the window: indexOf on the whole text would scan to its end on every miss.
+  const hay = text.slice(from, to);
+  for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
+    const abs = from + at;
+    if (!english || abs === 0 || !isWordChar(text.charCodeAt(abs - 1)) || !isWordChar(word.charCodeAt(0))) return true;
   }
   return false;
 }
 
-/** Whether the context holds: 'any' listed condition for `unless`, 'all' of them for `when`. */
+function anyWithin(t: string, list: string[], from: number, to: number, en: boolean): boolean {
+  for (let k = 0; k < list.length; k++) if (containsWord(t, from, to, list[k]!, en)) return true;
+  return false;
+}
+
+function skipSpacesBack(t: string, at: number, floor: number): number {
+  while (at > floor && (t[at - 1] === ' ' || t[at - 1] === '\t')) at--;
+  return at;
+}
+
+function skipSpacesForward(t: string, at: number, ceiling: number): number {
+  while (at < ceiling && (t[at] === ' ' || t[at] === '\t')) at++;
+  return at;
+}
+
+/**
+ * Whether the context holds: `any` listed condition (for `unless`) or `all` of them (for `when`).
+ * Conditions are tried cheapest first and the answer returned as soon as it is known.
+ */
 export function contextHolds(ctx: CompiledContext, w: Window, mode: 'any' | 'all'): boolean {
+  const want = mode === 'any';
   const t = w.folded;
   const en = w.english;
-  const results: boolean[] = [];
-  const within = (list: string[] | undefined, from: number, to: number) => {
-    if (list) results.push(list.some((p) => containsWord(t, from, to, p, en)));
-  };
   if (ctx.before) {
-    let b = w.start;
-    while (b > w.sentenceStart && (t[b - 1] === ' ' || t[b - 1] === '\t')) b--;
-    results.push(ctx.before.some((p) => endsWithWord(t, b, p, en)));
+    const b = skipSpacesBack(t, w.start, w.sentenceStart);
+    let hit = false;
+    for (const p of ctx.before) if (endsWithWord(t, b, p, en)) { hit = true; break; }
+    if (hit === want) return want;
   }
   if (ctx.after) {
-    let a = w.end;
-    while (a < w.sentenceEnd && (t[a] === ' ' || t[a] === '\t')) a++;
-    results.push(ctx.after.some((p) => startsWithWord(t, a, p, en)));
+    const a = skipSpacesForward(t, w.end, w.sentenceEnd);
+    let hit = false;
+    for (const p of ctx.after) if (startsWithWord(t, a, p, en)) { hit = true; break; }
+    if (hit === want) return want;
   }
-  within(ctx.clauseBefore, w.clauseStart, w.start);
-  within(ctx.clauseAfter, w.end, w.clauseEnd);
+  if (ctx.clauseBefore && anyWithin(t, ctx.clauseBefore, w.clauseStart, w.start, en) === want) return want;
+  if (ctx.clauseAfter && anyWithin(t, ctx.clauseAfter, w.end, w.clauseEnd, en) === want) return want;
   if (ctx.sentence) {
-    results.push(ctx.sentence.some((p) => containsWord(t, w.sentenceStart, w.start, p, en) || containsWord(t, w.end, w.sentenceEnd, p, en)));
+    const hit = anyWithin(t, ctx.sentence, w.sentenceStart, w.start, en) || anyWithin(t, ctx.sentence, w.end, w.sentenceEnd, en);
+    if (hit === want) return want;
   }
-  within(ctx.sentenceBefore, w.sentenceStart, w.start);
-  within(ctx.sentenceAfter, w.end, w.sentenceEnd);
-  within(ctx.previousSentence, w.previousStart, w.sentenceStart);
-  const test = (re: Re2 | undefined, from: number, to: number) => {
-    if (re) results.push(re.matcher(t.slice(from, to)).find());
-  };
-  test(ctx.beforePattern, w.clauseStart, w.start);
-  test(ctx.afterPattern, w.end, w.clauseEnd);
-  test(ctx.sentenceBeforePattern, w.sentenceStart, w.start);
-  test(ctx.sentenceAfterPattern, w.end, w.sentenceEnd);
-  return mode === 'any' ? results.some(Boolean) : results.every(Boolean);
+  if (ctx.sentenceBefore && anyWithin(t, ctx.sentenceBefore, w.sentenceStart, w.start, en) === want) return want;
+  if (ctx.sentenceAfter && anyWithin(t, ctx.sentenceAfter, w.end, w.sentenceEnd, en) === want) return want;
+  if (ctx.previousSentence && anyWithin(t, ctx.previousSentence, w.previousStart, w.sentenceStart, en) === want) return want;
+  if (ctx.beforePattern && ctx.beforePattern.test(t.slice(w.clauseStart, w.start)) === want) return want;
+  if (ctx.afterPattern && ctx.afterPattern.test(t.slice(w.end, w.clauseEnd)) === want) return want;
+  if (ctx.sentenceBeforePattern && ctx.sentenceBeforePattern.test(t.slice(w.sentenceStart, w.start)) === want) return want;
+  if (ctx.sentenceAfterPattern && ctx.sentenceAfterPattern.test(t.slice(w.end, w.sentenceEnd)) === want) return want;
+  return !want;
 }

@@ -2,7 +2,7 @@
  * lint(text, packs) → Finding[]: pure and synchronous, the same in the browser, Node and tests.
  * Findings are sorted by start and never overlap (more severe wins, then longer).
  */
-import { compile, type CompiledRule, type Matcher } from './compile';
+import { compile, type CompiledRule, type Entry, type Matcher } from './compile';
 import { contextHolds, type Window } from './context';
 import { foldCase, foldWidth, isWordChar } from './normalize';
 import { Structure } from './structure';
@@ -37,10 +37,15 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
   // Pattern rules to run, per sentence: rule index → sentence start → sentence end.
   const toRun = new Map<number, Map<number, number>>();
 
-  const collect = (entries: { rule: number; kind: 'phrase' | 'anchor' }[]) => (p: number, start: number, end: number) => {
+  const collect = (entries: Entry[]) => (p: number, start: number, end: number) => {
     const e = entries[p]!;
     if (e.kind === 'phrase') candidates.push({ rule: matcher.rules[e.rule]!, start, end });
-    else {
+    else if (e.kind === 'expansion') {
+      const x = e.expansion!;
+      const groups = [text.slice(start, end), ...x.groups];
+      if (x.span) candidates.push({ rule: matcher.rules[e.rule]!, start: start + x.span[0], end: start + x.span[1], groups });
+      else candidates.push({ rule: matcher.rules[e.rule]!, start, end, groups });
+    } else {
       let set = toRun.get(e.rule);
       if (!set) toRun.set(e.rule, (set = new Map()));
       const sentence = structure.sentenceAt(start);
@@ -52,7 +57,11 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
 
   const runPattern = (rule: CompiledRule, from: number, to: number) => {
     const src = (widthFolded ??= foldWidth(text));
-    const m = rule.pattern!.matcher(src.slice(from, to));
+    const input = src.slice(from, to);
+    // re2js answers "is there a match" with its DFA, far faster than locating submatches;
+    // most anchor hits are not matches, so ask that first.
+    if (!rule.pattern!.test(input)) return;
+    const m = rule.pattern!.matcher(input);
     while (m.find()) {
       // A (?P<span>…) group narrows the finding; the rest of the match is context.
       const start = rule.spanGroup ? m.start('span') : m.start();

@@ -170,3 +170,20 @@ describe('sentence-scoped contexts and span groups', () => {
     expect(ids('If needed maybe tomorrow')).toEqual([]);
   });
 });
+
+describe('finite patterns', () => {
+  it('are matched as expanded literals with the same findings, groups and spans as re2js', async () => {
+    const { expandPattern } = await import('../../../lib/engine/expand');
+    expect(expandPattern('我们?(?:实在)?(不能|无法)', false)!.map((x) => x.text).sort()).toEqual(
+      ['我不能', '我无法', '我实在不能', '我实在无法', '我们不能', '我们无法', '我们实在不能', '我们实在无法'].sort(),
+    );
+    expect(expandPattern('a+b', false)).toBeNull();
+    expect(expandPattern('\\bfoo\\b', false)).toBeNull(); // \b only for English
+    expect(expandPattern('x?', false)).toBeNull(); // matches the empty string
+    // The fixture's blame rule ($1) and en.unable rule (\b…\b) give the same results either way.
+    expect(lint('超时是骑手那边的问题', packs)[0]!.suggestions).toEqual(['我来联系骑手那边跟进']);
+    expect(lint("Sorry, I'm not able to help. I'm unable to.", packs).map((f) => f.text)).toEqual(["I'm not able to", "I'm unable to"]);
+    const [span] = lint('You should check the manual.', [contextPack]);
+    expect([span!.start, span!.end]).toEqual([0, 10]);
+  });
+});

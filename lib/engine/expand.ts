@@ -1,0 +1,165 @@
+/**
+ * Many pattern rules describe a finite set of phrases ("我们?(?:实在)?(?:不能|无法)"). Those are
+ * expanded here into literals, so they join the single Aho–Corasick pass and no regex runs for
+ * them at all. Anything not plainly finite (*, +, ., classes like \s, anchors, flags) is left to
+ * re2js: expansion returns null, never a guess.
+ */
+
+export interface Expansion {
+  text: string;
+  /** Offsets of the (?P<span>…) group within text, if the pattern has one. */
+  span?: [number, number];
+  /** Text of capture groups 1…n ('' when the group did not take part). */
+  groups: string[];
+}
+
+type Node =
+  | { kind: 'lit'; text: string }
+  | { kind: 'cat'; items: Node[] }
+  | { kind: 'alt'; options: Node[] }
+  | { kind: 'opt'; item: Node }
+  | { kind: 'group'; item: Node; index?: number; isSpan: boolean };
+
+class GiveUp extends Error {}
+
+const META = new Set(['\\', '(', ')', '|', '?', '*', '+', '.', '[', ']', '{', '}', '^', '$']);
+
+function parse(p: string): { node: Node; groups: number; edges: boolean } {
+  let i = 0;
+  let groups = 0;
+  let edges = false;
+  // A leading/trailing \b is left to the engine's own English word-edge check.
+  if (p.startsWith('\\b')) {
+    p = p.slice(2);
+    edges = true;
+  }
+  if (p.endsWith('\\b') && !p.endsWith('\\\\b')) {
+    p = p.slice(0, -2);
+    edges = true;
+  }
+  const alt = (): Node => {
+    const options = [cat()];
+    while (p[i] === '|') {
+      i++;
+      options.push(cat());
+    }
+    return options.length === 1 ? options[0]! : { kind: 'alt', options };
+  };
+  const cat = (): Node => {
+    const items: Node[] = [];
+    while (i < p.length && p[i] !== '|' && p[i] !== ')') {
+      let atom = primary();
+      if (p[i] === '?') {
+        i++;
+        if (p[i] === '?') throw new GiveUp(); // lazy: leftmost-first subtleties
+        atom = { kind: 'opt', item: atom };
+      } else if (p[i] === '*' || p[i] === '+' || p[i] === '{') throw new GiveUp();
+      items.push(atom);
+    }
+    return { kind: 'cat', items };
+  };
+  const primary = (): Node => {
+    const c = p[i]!;
+    if (c === '(') {
+      i++;
+      let index: number | undefined;
+      let isSpan = false;
+      if (p.startsWith('?:', i)) i += 2;
+      else if (p.startsWith('?P<', i) || p.startsWith('?<', i)) {
+        const close = p.indexOf('>', i);
+        const name = p.slice(p.indexOf('<', i) + 1, close);
+        i = close + 1;
+        index = ++groups;
+        isSpan = name === 'span';
+      } else if (p[i] === '?') throw new GiveUp(); // flags
+      else index = ++groups;
+      const item = alt();
+      if (p[i] !== ')') throw new GiveUp();
+      i++;
+      return { kind: 'group', item, index, isSpan };
+    }
+    if (c === '\\') {
+      const n = p[i + 1];
+      if (n === undefined || /[A-Za-z0-9]/.test(n)) throw new GiveUp(); // \b \s \d \p… inside
+      i += 2;
+      return { kind: 'lit', text: n };
+    }
+    if (META.has(c)) throw new GiveUp();
+    i++;
+    return { kind: 'lit', text: c };
+  };
+  const node = alt();
+  if (i !== p.length) throw new GiveUp();
+  return { node, groups, edges };
+}
+
+interface Partial {
+  text: string;
+  span?: [number, number];
+  groups: (string | undefined)[];
+}
+
+function expandNode(node: Node, limit: number): Partial[] {
+  switch (node.kind) {
+    case 'lit':
+      return [{ text: node.text, groups: [] }];
+    case 'alt':
+      return cap(node.options.flatMap((o) => expandNode(o, limit)), limit);
+    case 'opt':
+      return cap([{ text: '', groups: [] }, ...expandNode(node.item, limit)], limit);
+    case 'group':
+      return expandNode(node.item, limit).map((x) => {
+        const groups = [...x.groups];
+        if (node.index !== undefined) groups[node.index] = x.text;
+        return { text: x.text, groups, span: node.isSpan ? [0, x.text.length] : x.span };
+      });
+    case 'cat': {
+      let acc: Partial[] = [{ text: '', groups: [] }];
+      for (const item of node.items) {
+        const next = expandNode(item, limit);
+        const out: Partial[] = [];
+        for (const a of acc) {
+          for (const b of next) {
+            const groups = [...a.groups];
+            b.groups.forEach((g, k) => g !== undefined && (groups[k] = g));
+            const span = b.span ? ([a.text.length + b.span[0], a.text.length + b.span[1]] as [number, number]) : a.span;
+            out.push({ text: a.text + b.text, groups, span });
+          }
+        }
+        acc = cap(out, limit);
+      }
+      return acc;
+    }
+  }
+}
+
+function cap<T>(list: T[], limit: number): T[] {
+  if (list.length > limit) throw new GiveUp();
+  return list;
+}
+
+const WORD = /[A-Za-z0-9_']/;
+
+/** The finite set of strings a pattern matches, or null if it is not plainly finite and small. */
+export function expandPattern(pattern: string, english: boolean, limit = 2000): Expansion[] | null {
+  try {
+    const { node, groups, edges } = parse(pattern);
+    if (edges && !english) return null;
+    const seen = new Set<string>();
+    const out: Expansion[] = [];
+    for (const x of expandNode(node, limit)) {
+      if (!x.text) return null; // matches the empty string: leave to re2js
+      if (edges && !(WORD.test(x.text[0]!) && WORD.test(x.text[x.text.length - 1]!))) return null;
+      const key = `${x.text}\u0000${x.span?.join(',') ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const g: string[] = [];
+      for (let k = 1; k <= groups; k++) g.push(x.groups[k] ?? '');
+      out.push({ text: x.text, span: x.span, groups: g });
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof GiveUp) return null;
+    throw e;
+  }
+}

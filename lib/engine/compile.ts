@@ -9,16 +9,47 @@ import { foldCase, foldWidth } from './normalize';
 import { compilePattern, type Re2 } from './regex';
 import type { Pack, Phrase, Rule, Severity } from './types';
 
-export interface CompiledRule {
-  rule: Rule;
-  packId: string;
-  severity: Severity;
-  order: number;
-  pattern?: Re2;
+/**
+ * A rule ready to run. Its regexes are compiled on first use: most rules never meet a candidate
+ * in a given reply, and compiling all of them up front would be a long task in the page.
+ * (Packs are validated before they get here, so a bad regex cannot surface late.)
+ */
+export class CompiledRule {
+  private re?: Re2;
+  private span?: boolean;
+  private ctx?: { unless?: CompiledContext; when?: CompiledContext };
+
+  constructor(
+    readonly rule: Rule,
+    readonly packId: string,
+    readonly severity: Severity,
+    readonly order: number,
+  ) {}
+
+  get pattern(): Re2 {
+    return (this.re ??= compilePattern(this.rule.pattern!, this.rule.caseSensitive));
+  }
+
   /** The pattern has a (?P<span>…) group: report only that part of the match. */
-  spanGroup: boolean;
-  unless?: CompiledContext;
-  when?: CompiledContext;
+  get spanGroup(): boolean {
+    return (this.span ??= 'span' in this.pattern.namedGroups());
+  }
+
+  get unless(): CompiledContext | undefined {
+    return this.contexts().unless;
+  }
+
+  get when(): CompiledContext | undefined {
+    return this.contexts().when;
+  }
+
+  get hasContext(): boolean {
+    return Boolean(this.rule.unless || this.rule.when);
+  }
+
+  private contexts() {
+    return (this.ctx ??= { unless: compileContext(this.rule.unless), when: compileContext(this.rule.when) });
+  }
 }
 
 /** What a literal in the automaton stands for. */
@@ -66,17 +97,7 @@ export function compile(packs: readonly Pack[]): Matcher {
       const o = overrides.get(rule.id);
       if ((o?.enabled ?? rule.enabled ?? true) === false) continue;
       const index = rules.length;
-      const pattern = rule.pattern ? compilePattern(rule.pattern, rule.caseSensitive) : undefined;
-      const compiled: CompiledRule = {
-        rule,
-        packId: pack.id,
-        severity: o?.severity ?? rule.severity,
-        order: index,
-        pattern,
-        spanGroup: pattern ? 'span' in pattern.namedGroups() : false,
-        unless: compileContext(rule.unless),
-        when: compileContext(rule.when),
-      };
+      const compiled = new CompiledRule(rule, pack.id, o?.severity ?? rule.severity, index);
       rules.push(compiled);
       const target = rule.caseSensitive ? sens : ins;
       const fold = rule.caseSensitive ? foldWidth : foldCase;

@@ -60,8 +60,8 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
     const input = src.slice(from, to);
     // re2js answers "is there a match" with its DFA, far faster than locating submatches;
     // most anchor hits are not matches, so ask that first.
-    if (!rule.pattern!.test(input)) return;
-    const m = rule.pattern!.matcher(input);
+    if (!rule.pattern.test(input)) return;
+    const m = rule.pattern.matcher(input);
     while (m.find()) {
       // A (?P<span>…) group narrows the finding; the rest of the match is context.
       const start = rule.spanGroup ? m.start('span') : m.start();
@@ -99,7 +99,7 @@ function accepts(c: Candidate, text: string, folded: string, s: Structure, lang:
     if (isWordChar(text.charCodeAt(c.start)) && c.start > 0 && isWordChar(text.charCodeAt(c.start - 1))) return false;
     if (isWordChar(text.charCodeAt(c.end - 1)) && c.end < text.length && isWordChar(text.charCodeAt(c.end))) return false;
   }
-  if (!c.rule.unless && !c.rule.when) return true;
+  if (!c.rule.hasContext) return true;
   const clause = s.clauseAt(c.start);
   const sentence = s.sentenceAt(c.start);
   const w: Window = {

@@ -1,6 +1,10 @@
 /**
  * Aho–Corasick automaton over UTF-16 units: all literal phrases of all rules are found in one
  * pass, so cost grows with text length, not with the number of rules.
+ *
+ * Layout, for speed in the page: the root's transitions are a flat 64K table (most characters of
+ * a reply are read at the root); every other edge lives in one open-addressing hash table keyed
+ * by (node, character). Outputs are shared through dictionary-suffix links instead of copied.
  */
 export interface AcHit {
   /** Index into the pattern list given to the constructor. */
@@ -10,74 +14,147 @@ export interface AcHit {
 }
 
 export class AhoCorasick {
-  // Trie stored as per-node maps; fail links and output lists computed by BFS.
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
-  private readonly lengths: number[];
-  /** Root transitions as a flat table: most characters of a reply are read at the root. */
+  private readonly lengths: Int32Array;
   private readonly root = new Int32Array(0x10000);
+  private readonly fail: Int32Array;
+  /** Nearest node along the fail chain (self excluded) that ends a pattern, or -1. */
+  private readonly dict: Int32Array;
+  /** Patterns ending exactly at each node (-1: none); more in `extra`. */
+  private readonly ends: Int32Array;
+  private readonly extra = new Map<number, number[]>();
+  private mask: number;
+  private keyNode: Int32Array;
+  private keyChar: Uint16Array;
+  private value: Int32Array;
 
   constructor(patterns: readonly string[]) {
-    this.lengths = patterns.map((p) => p.length);
+    this.lengths = Int32Array.from(patterns, (p) => p.length);
+    // Size the edge table for the worst case (one edge per pattern character), then shrink.
+    let total = 0;
+    for (const p of patterns) total += p.length;
+    let size = 16;
+    while (size < total * 2) size *= 2;
+    this.mask = size - 1;
+    this.keyNode = new Int32Array(size).fill(-1);
+    this.keyChar = new Uint16Array(size);
+    this.value = new Int32Array(size);
+    const children: number[][] = [[]];
+    const endsList: number[] = [-1];
+    let nodes = 1;
+    let edgeCount = 0;
     patterns.forEach((p, index) => {
       if (!p) return;
       let node = 0;
       for (let i = 0; i < p.length; i++) {
         const c = p.charCodeAt(i);
-        let n = this.next[node]!.get(c);
-        if (n === undefined) {
-          n = this.next.length;
-          this.next.push(new Map());
-          this.fail.push(0);
-          this.out.push([]);
-          this.next[node]!.set(c, n);
+        let n = node === 0 ? this.root[c]! : this.get(node, c);
+        if (n === 0) {
+          n = nodes++;
+          if (node === 0) this.root[c] = n;
+          else {
+            this.put(node, c, n);
+            edgeCount++;
+          }
+          children.push([]);
+          endsList.push(-1);
+          children[node]!.push(c);
         }
         node = n;
       }
-      this.out[node]!.push(index);
+      if (endsList[node] === -1) endsList[node] = index;
+      else {
+        const more = this.extra.get(node) ?? [];
+        more.push(index);
+        this.extra.set(node, more);
+      }
     });
+    this.ends = Int32Array.from(endsList);
+    let fit = 16;
+    while (fit < edgeCount * 2) fit *= 2;
+    if (fit < size) {
+      const [kn, kc, v] = [this.keyNode, this.keyChar, this.value];
+      this.mask = fit - 1;
+      this.keyNode = new Int32Array(fit).fill(-1);
+      this.keyChar = new Uint16Array(fit);
+      this.value = new Int32Array(fit);
+      for (let i = 0; i < kn.length; i++) if (kn[i] !== -1) this.put(kn[i]!, kc[i]!, v[i]!);
+    }
+
+    this.fail = new Int32Array(nodes);
+    this.dict = new Int32Array(nodes).fill(-1);
     const queue: number[] = [];
-    for (const n of this.next[0]!.values()) queue.push(n);
+    for (const c of children[0]!) queue.push(this.root[c]!);
     for (let qi = 0; qi < queue.length; qi++) {
       const node = queue[qi]!;
-      for (const [c, child] of this.next[node]!) {
+      for (const c of children[node]!) {
+        const child = this.get(node, c);
         queue.push(child);
         let f = this.fail[node]!;
-        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
-        const target = this.next[f]!.get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const inherited = this.out[this.fail[child]!]!;
-        if (inherited.length) this.out[child] = this.out[child]!.concat(inherited);
+        let target = f === 0 ? this.root[c]! : this.get(f, c);
+        while (target <= 0 && f !== 0) {
+          f = this.fail[f]!;
+          target = f === 0 ? this.root[c]! : this.get(f, c);
+        }
+        const fc = target > 0 && target !== child ? target : 0;
+        this.fail[child] = fc;
+        this.dict[child] = this.ends[fc]! >= 0 ? fc : this.dict[fc]!;
       }
     }
-    for (const [c, n] of this.next[0]!) this.root[c] = n;
+  }
+
+  private slot(node: number, c: number): number {
+    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & this.mask;
+  }
+
+  private put(node: number, c: number, value: number): void {
+    let i = this.slot(node, c);
+    while (this.keyNode[i] !== -1) i = (i + 1) & this.mask;
+    this.keyNode[i] = node;
+    this.keyChar[i] = c;
+    this.value[i] = value;
+  }
+
+  /** Child of node on c, or 0 when there is none. */
+  private get(node: number, c: number): number {
+    const keyNode = this.keyNode;
+    const keyChar = this.keyChar;
+    const mask = this.mask;
+    let i = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+    for (;;) {
+      const k = keyNode[i]!;
+      if (k === -1) return 0;
+      if (k === node && keyChar[i] === c) return this.value[i]!;
+      i = (i + 1) & mask;
+    }
   }
 
   /** Every occurrence of every pattern (overlapping ones included), in order of end offset. */
   search(text: string, onHit: (patternIndex: number, start: number, end: number) => void): void {
-    let node = 0;
-    const next = this.next;
-    const fail = this.fail;
     const root = this.root;
-    const out = this.out;
+    const fail = this.fail;
+    const ends = this.ends;
+    const dict = this.dict;
+    const lengths = this.lengths;
+    let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (node === 0) {
         node = root[c]!;
         if (node === 0) continue;
       } else {
-        let n = next[node]!.get(c);
-        while (n === undefined && node !== 0) {
+        let n = this.get(node, c);
+        while (n === 0 && node !== 0) {
           node = fail[node]!;
-          n = node === 0 ? root[c] || undefined : next[node]!.get(c);
+          n = node === 0 ? root[c]! : this.get(node, c);
         }
-        node = n ?? 0;
+        node = n;
+        if (node === 0) continue;
       }
-      const outs = out[node]!;
-      for (let k = 0; k < outs.length; k++) {
-        const p = outs[k]!;
-        onHit(p, i + 1 - this.lengths[p]!, i + 1);
+      for (let out = ends[node]! >= 0 ? node : dict[node]!; out > 0; out = dict[out]!) {
+        const p = ends[out]!;
+        onHit(p, i + 1 - lengths[p]!, i + 1);
+        const more = this.extra.get(out);
+        if (more) for (const q of more) onHit(q, i + 1 - lengths[q]!, i + 1);
       }
     }
   }

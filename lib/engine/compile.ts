@@ -55,7 +55,9 @@ export class CompiledRule {
 /** What a literal in the automaton stands for. */
 export interface Entry {
   rule: number;
-  kind: 'phrase' | 'anchor' | 'expansion';
+  /** phrase: a literal match; anchor: run the rule's pattern here; expansion: one string of a
+   * finite pattern; gate: an anchor of an expanded rule (its matches need one in the sentence). */
+  kind: 'phrase' | 'anchor' | 'expansion' | 'gate';
   /** For expansions of a finite pattern: span group and capture groups. */
   expansion?: Expansion;
 }
@@ -112,6 +114,10 @@ export function compile(packs: readonly Pack[]): Matcher {
         for (const expansion of expansions) {
           target.lits.push(fold(expansion.text));
           target.entries.push({ rule: index, kind: 'expansion', expansion });
+        }
+        for (const lit of rule.anchors ?? []) {
+          target.lits.push(fold(lit));
+          target.entries.push({ rule: index, kind: 'gate' });
         }
       } else if (rule.anchors?.length) {
         for (const lit of rule.anchors) {

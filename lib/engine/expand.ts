@@ -1,12 +1,15 @@
 /**
  * Many pattern rules describe a finite set of phrases ("我们?(?:实在)?(?:不能|无法)"). Those are
  * expanded here into literals, so they join the single Aho–Corasick pass and no regex runs for
- * them at all. Anything not plainly finite (*, +, ., classes like \s, anchors, flags) is left to
+ * them at all; lint() then replays the regex's leftmost-first, non-overlapping scan over the
+ * hits, so results are the same. Anything not plainly finite (*, +, ., classes like \s, anchors, flags) is left to
  * re2js: expansion returns null, never a guess.
  */
 
 export interface Expansion {
   text: string;
+  /** Rank among the pattern's alternatives: a regex prefers the lowest at a given start. */
+  priority: number;
   /** Offsets of the (?P<span>…) group within text, if the pattern has one. */
   span?: [number, number];
   /** Text of capture groups 1…n ('' when the group did not take part). */
@@ -106,7 +109,8 @@ function expandNode(node: Node, limit: number): Partial[] {
     case 'alt':
       return cap(node.options.flatMap((o) => expandNode(o, limit)), limit);
     case 'opt':
-      return cap([{ text: '', groups: [] }, ...expandNode(node.item, limit)], limit);
+      // Greedy: taking the optional part has priority, as in the regex.
+      return cap([...expandNode(node.item, limit), { text: '', groups: [] }], limit);
     case 'group':
       return expandNode(node.item, limit).map((x) => {
         const groups = [...x.groups];
@@ -155,7 +159,7 @@ export function expandPattern(pattern: string, english: boolean, limit = 2000): 
       seen.add(key);
       const g: string[] = [];
       for (let k = 1; k <= groups; k++) g.push(x.groups[k] ?? '');
-      out.push({ text: x.text, span: x.span, groups: g });
+      out.push({ text: x.text, priority: out.length, span: x.span, groups: g });
     }
     return out;
   } catch (e) {

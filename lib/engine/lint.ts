@@ -3,6 +3,7 @@
  * Findings are sorted by start and never overlap (more severe wins, then longer).
  */
 import { compile, type CompiledRule, type Entry, type Matcher } from './compile';
+import type { Expansion } from './expand';
 import { contextHolds, type Window } from './context';
 import { foldCase, foldWidth, isWordChar } from './normalize';
 import { Structure } from './structure';
@@ -41,10 +42,13 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
     const e = entries[p]!;
     if (e.kind === 'phrase') candidates.push({ rule: matcher.rules[e.rule]!, start, end });
     else if (e.kind === 'expansion') {
-      const x = e.expansion!;
-      const groups = [text.slice(start, end), ...x.groups];
-      if (x.span) candidates.push({ rule: matcher.rules[e.rule]!, start: start + x.span[0], end: start + x.span[1], groups });
-      else candidates.push({ rule: matcher.rules[e.rule]!, start, end, groups });
+      let list = expanded.get(e.rule);
+      if (!list) expanded.set(e.rule, (list = []));
+      list.push({ x: e.expansion!, start, end });
+    } else if (e.kind === 'gate') {
+      let set = gates.get(e.rule);
+      if (!set) gates.set(e.rule, (set = new Set()));
+      set.add(structure.sentenceAt(start).start);
     } else {
       let set = toRun.get(e.rule);
       if (!set) toRun.set(e.rule, (set = new Map()));
@@ -52,11 +56,16 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
       set.set(sentence.start, Math.max(sentence.end, end));
     }
   };
+  // Hits of expanded finite patterns, and the sentences holding an anchor of such a rule.
+  const expanded = new Map<number, { x: Expansion; start: number; end: number }[]>();
+  const gates = new Map<number, Set<number>>();
   if (matcher.insensitive) matcher.insensitive.ac.search(folded, collect(matcher.insensitive.entries));
   if (matcher.sensitive) matcher.sensitive.ac.search((widthFolded ??= foldWidth(text)), collect(matcher.sensitive.entries));
 
   const runPattern = (rule: CompiledRule, from: number, to: number) => {
-    const src = (widthFolded ??= foldWidth(text));
+    // Case-insensitive patterns run on the folded text already at hand; only case-sensitive
+    // ones need the width-folded original.
+    const src = rule.rule.caseSensitive ? (widthFolded ??= foldWidth(text)) : folded;
     const input = src.slice(from, to);
     // re2js answers "is there a match" with its DFA, far faster than locating submatches;
     // most anchor hits are not matches, so ask that first.
@@ -72,6 +81,7 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
       candidates.push({ rule, start: from + start, end: from + end, groups });
     }
   };
+  for (const [ruleIndex, hits] of expanded) replayScan(matcher.rules[ruleIndex]!, hits, gates.get(ruleIndex), structure, text, candidates);
   for (const [ruleIndex, sentences] of toRun) {
     for (const [start, end] of sentences) runPattern(matcher.rules[ruleIndex]!, start, end);
   }
@@ -86,6 +96,32 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
       accepts(c, text, folded, structure, options.lang ?? 'auto'),
   );
   return resolveOverlaps(kept, text.length).map((c) => toFinding(c, text, matcher));
+}
+
+/**
+ * What the regex would have reported, from the hits of its expanded strings: only in sentences
+ * holding an anchor (when the rule names anchors), leftmost first, the highest-priority
+ * alternative at each start, non-overlapping.
+ */
+function replayScan(
+  rule: CompiledRule,
+  hits: { x: Expansion; start: number; end: number }[],
+  gate: Set<number> | undefined,
+  structure: Structure,
+  text: string,
+  out: Candidate[],
+): void {
+  const gated = (rule.rule.anchors?.length ?? 0) > 0;
+  hits.sort((a, b) => a.start - b.start || a.x.priority - b.x.priority);
+  let scanFrom = 0;
+  for (const h of hits) {
+    if (h.start < scanFrom) continue;
+    if (gated && !gate?.has(structure.sentenceAt(h.start).start)) continue;
+    scanFrom = h.end;
+    const groups = [text.slice(h.start, h.end), ...h.x.groups];
+    const span = h.x.span;
+    out.push({ rule, start: span ? h.start + span[0] : h.start, end: span ? h.start + span[1] : h.end, groups });
+  }
 }
 
 function accepts(c: Candidate, text: string, folded: string, s: Structure, lang: RuleLang | 'auto'): boolean {

@@ -187,3 +187,21 @@ describe('finite patterns', () => {
     expect([span!.start, span!.end]).toEqual([0, 10]);
   });
 });
+
+describe('expanded finite patterns keep regex semantics', () => {
+  const t = (s: string) => ({ zh: s, en: s });
+  const pack = (pattern: string, extra: object = {}) => [
+    { id: 'p', name: 'p', version: '1.0.0', locale: 'zh-CN', rules: [{ id: 'r', category: 'refusal' as const, severity: 'warning' as const, lang: 'zh' as const, pattern, message: t('m'), why: t('w'), ...extra }] },
+  ];
+  it('leftmost-first: the earlier alternative wins at the same start, greedy ? takes the longer', () => {
+    expect(lint('不退不改', pack('不退|不退不改')).map((f) => f.text)).toEqual(['不退']);
+    expect(lint('我们不能', pack('我们?不能')).map((f) => f.text)).toEqual(['我们不能']);
+  });
+  it('a rejected match does not expose a shorter match inside it', () => {
+    expect(lint('我们不赔', pack('(?:我们)?不赔', { when: { before: ['们'] } }))).toEqual([]);
+  });
+  it('anchors gate expanded rules like they gate regex rules: an anchor must be in the sentence', () => {
+    expect(lint('我们不能', pack('我们不能', { anchors: ['不行'] }))).toEqual([]);
+    expect(lint('我们不能，不行', pack('我们不能', { anchors: ['不行'] })).map((f) => f.text)).toEqual(['我们不能']);
+  });
+});

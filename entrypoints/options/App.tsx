@@ -1,20 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lint, matcherFor, type Finding, type Rule } from '@/lib/engine';
 import type { Problem } from '@/lib/packs/path';
-import { setUiLangPref } from '@/lib/i18n';
+import type { Severity, UiLang } from '@/lib/engine/types';
+import { INTL_LOCALE, readUiLangPref, setUiLangPref, t, tn, type UiLangPref } from '@/lib/i18n';
 import { packsForHost } from '@/lib/shared/sites';
 import type { PackView } from '@/lib/sync/active';
 import type { PackEntry } from '@/lib/sync/store';
 import { CATEGORY_LABEL } from '@/lib/ui/strings';
 import { loadSnapshot, requestHostFor, send, type Snapshot } from './api';
-import { STRINGS, type Strings } from './strings';
 
-type Lang = 'zh' | 'en';
 type Notice = { kind: 'ok' | 'error'; text: string; problems?: Problem[]; file?: string } | null;
 
-export function App() {
+/** The page in `lang`, which main.tsx resolved with lib/i18n (t() answers in it). */
+export function App({ lang }: { lang: UiLang }) {
   const [snap, setSnap] = useState<Snapshot | null>(null);
-  const reload = () => loadSnapshot().then(setSnap);
+  const [pref, setPref] = useState<UiLangPref>('auto');
+  // The language control shows the stored choice ('auto' included), which the popup can change too.
+  const reload = () => Promise.all([loadSnapshot().then(setSnap), readUiLangPref().then(setPref)]);
   useEffect(() => {
     void reload();
     const onChange = (_c: unknown, area: string) => {
@@ -24,45 +26,46 @@ export function App() {
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
   if (!snap) return null;
-  const lang: Lang = snap.active?.uiLang === 'zh' ? 'zh' : snap.active?.uiLang === 'en' ? 'en' : navigator.language.startsWith('zh') ? 'zh' : 'en';
-  const s = STRINGS[lang];
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = s.title;
+  const chooseLang = (v: string) => {
+    setPref(v as UiLangPref);
+    void setUiLangPref(v as UiLangPref); // main.tsx re-renders in the new language
+  };
   const p = snap.policy;
   const managed = p.packUrls.length || p.inlinePacks.length || p.disabledRules.length || p.sites.length || p.lock;
   return (
     <main>
       <header>
         <div>
-          <h1>{s.title}</h1>
-          <p class="muted">{s.subtitle}</p>
+          <h1>{t('options.title')}</h1>
+          <p class="muted">{t('options.subtitle')}</p>
         </div>
         <label class="lang">
-          {s.language}{' '}
-          <select value={lang} onChange={(e) => void setUiLangPref((e.currentTarget as HTMLSelectElement).value as Lang)}>
-            <option value="zh">中文</option>
-            <option value="en">English</option>
+          {t('lang.label')}{' '}
+          <select value={pref} onChange={(e) => chooseLang((e.currentTarget as HTMLSelectElement).value)} data-testid="lang">
+            <option value="auto">{t('lang.auto')}</option>
+            <option value="zh">{t('lang.zh')}</option>
+            <option value="en">{t('lang.en')}</option>
           </select>
         </label>
       </header>
       {managed ? (
         <div class="banner" data-testid="managed">
-          <Lock /> {p.lock ? s.managedLocked : s.managed}
+          <Lock /> {p.lock ? t('options.managedLocked') : t('options.managed')}
         </div>
       ) : null}
-      {p.problems.length ? <ProblemBox title={s.policyProblems} lines={p.problems} /> : null}
-      {snap.storageProblems.length ? <ProblemBox title={s.storageProblems} lines={snap.storageProblems.slice(-3).map((x) => x.message)} /> : null}
+      {p.problems.length ? <ProblemBox title={t('options.policyProblems')} lines={p.problems} /> : null}
+      {snap.storageProblems.length ? <ProblemBox title={t('options.storageProblems')} lines={snap.storageProblems.slice(-3).map((x) => x.message)} /> : null}
       <section>
-        <h2>{s.packs}</h2>
+        <h2>{t('options.packs')}</h2>
         <div class="packs">
           {snap.views.map((v) => (
-            <PackCard key={`${v.origin}:${v.key ?? v.pack.id}`} view={v} entry={v.key ? snap.entries.get(v.key) : undefined} snap={snap} s={s} lang={lang} />
+            <PackCard key={`${v.origin}:${v.key ?? v.pack.id}`} view={v} entry={v.key ? snap.entries.get(v.key) : undefined} snap={snap} lang={lang} />
           ))}
         </div>
       </section>
-      <AddPack s={s} />
-      <TryIt snap={snap} s={s} lang={lang} />
-      <SettingsIO snap={snap} s={s} />
+      <AddPack />
+      <TryIt snap={snap} lang={lang} />
+      <SettingsIO snap={snap} />
     </main>
   );
 }
@@ -106,17 +109,29 @@ function ProblemList({ problems, file }: { problems: Problem[]; file?: string })
   );
 }
 
-function fmtTime(t: number | undefined, s: Strings): string {
-  if (!t) return s.never;
-  const locale = s === STRINGS.zh ? 'zh-CN' : 'en';
-  return `${new Date(t).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })} (${s.ago(Date.now() - t)})`;
+function severityLabel(severity: Severity | string): string {
+  return severity === 'error' || severity === 'warning' || severity === 'info' ? t(`options.severity.${severity}`) : severity;
 }
 
-function PackCard({ view, entry, snap, s, lang }: { view: PackView; entry?: PackEntry; snap: Snapshot; s: Strings; lang: Lang }) {
+/** "3 min ago" / "3 分钟前". */
+function ago(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return t('options.ago.now');
+  if (s < 3600) return t('options.ago.minutes', [Math.round(s / 60)]);
+  if (s < 86400) return t('options.ago.hours', [Math.round(s / 3600)]);
+  return t('options.ago.days', [Math.round(s / 86400)]);
+}
+
+function fmtTime(at: number | undefined, lang: UiLang): string {
+  if (!at) return t('options.never');
+  return `${new Date(at).toLocaleString(INTL_LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' })} (${ago(Date.now() - at)})`;
+}
+
+function PackCard({ view, entry, snap, lang }: { view: PackView; entry?: PackEntry; snap: Snapshot; lang: UiLang }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const pack = view.pack;
-  const originLabel = { builtin: s.builtin, file: s.file, url: s.url, policy: s.policy }[view.origin];
+  const originLabel = t(`options.origin.${view.origin}`);
   const toggle = async () => {
     setBusy(true);
     await send({ op: 'setPackEnabled', packId: pack.id, enabled: !view.enabled });
@@ -130,51 +145,51 @@ function PackCard({ view, entry, snap, s, lang }: { view: PackView; entry?: Pack
           <span class={`badge ${view.origin}`}>{originLabel}</span>
           {view.locked ? (
             <span class="badge locked" data-testid="locked">
-              <Lock /> {s.locked}
+              <Lock /> {t('options.locked')}
             </span>
           ) : null}
         </div>
-        <label class="switch" title={view.locked ? s.locked : s.enabled}>
+        <label class="switch" title={view.locked ? t('options.locked') : t('options.enabled')}>
           <input type="checkbox" checked={view.enabled} disabled={view.locked || busy} onChange={toggle} data-testid="pack-toggle" />
-          <span>{s.enabled}</span>
+          <span>{t('options.enabled')}</span>
         </label>
       </div>
       <div class="meta">
-        <code>{pack.id}</code> · {s.version} {pack.version} · {s.rules(pack.rules.length)}
-        {pack.phrases?.length ? ` · ${s.phrasesN(pack.phrases.length)}` : ''}
-        {pack.sites?.length ? ` · ${s.sites}: ${pack.sites.join(', ')}` : ''}
+        <code>{pack.id}</code> · {t('options.version')} {pack.version} · {tn('options.rules', pack.rules.length)}
+        {pack.phrases?.length ? ` · ${tn('options.phrases', pack.phrases.length)}` : ''}
+        {pack.sites?.length ? ` · ${t('options.sites')}: ${pack.sites.join(', ')}` : ''}
       </div>
       {pack.description ? <p class="desc">{pack.description}</p> : null}
       {pack.changelog ? <p class="desc muted">{pack.changelog}</p> : null}
       {entry?.url ? (
         <div class="meta">
-          {s.source}: <code class="url">{entry.url}</code>
+          {t('options.source')}: <code class="url">{entry.url}</code>
         </div>
       ) : entry?.fileName ? (
         <div class="meta">
-          {s.source}: <code>{entry.fileName}</code>
+          {t('options.source')}: <code>{entry.fileName}</code>
         </div>
       ) : null}
       {entry ? (
         <div class="meta">
-          {s.lastUpdate}: {fmtTime(entry.lastUpdate, s)}
-          {entry.url ? ` · ${s.lastSuccess}: ${fmtTime(entry.lastSuccess, s)}` : ''}
+          {t('options.lastUpdate')}: {fmtTime(entry.lastUpdate, lang)}
+          {entry.url ? ` · ${t('options.lastSuccess')}: ${fmtTime(entry.lastSuccess, lang)}` : ''}
         </div>
       ) : null}
       {entry?.lastError ? (
         <div class="error" data-testid="pack-error">
-          {s.lastError} ({fmtTime(entry.lastError.at, s)}): {entry.lastError.message}
+          {t('options.lastError')} ({fmtTime(entry.lastError.at, lang)}): {entry.lastError.message}
           {entry.lastError.problems ? <ProblemList problems={entry.lastError.problems} /> : null}
         </div>
       ) : null}
-      {view.shadowedBy ? <div class="error">{s.shadowed}</div> : null}
+      {view.shadowedBy ? <div class="error">{t('options.shadowed')}</div> : null}
       {pack.overrides?.length ? (
         <div class="meta">
-          {s.overrides}:{' '}
+          {t('options.overrides')}:{' '}
           {pack.overrides.map((o, i) => (
             <span key={i} class="chip">
-              <code>{o.rule}</code> {o.enabled === false ? s.overrideOff : ''}
-              {o.severity ? s.overrideSeverity(s.severity[o.severity] ?? o.severity) : ''}
+              <code>{o.rule}</code> {o.enabled === false ? t('options.overrideOff') : ''}
+              {o.severity ? t('options.overrideSeverity', [severityLabel(o.severity)]) : ''}
             </span>
           ))}
         </div>
@@ -182,24 +197,24 @@ function PackCard({ view, entry, snap, s, lang }: { view: PackView; entry?: Pack
       <div class="actions">
         {pack.rules.length ? (
           <button type="button" class="link" onClick={() => setOpen(!open)}>
-            {open ? s.hideRules : s.showRules}
+            {open ? t('options.hideRules') : t('options.showRules')}
           </button>
         ) : null}
         {entry?.url ? (
           <button type="button" onClick={() => void send({ op: 'refresh', key: entry.key })}>
-            {s.refresh}
+            {t('options.refresh')}
           </button>
         ) : null}
         {entry && entry.source !== 'policy' ? (
           <button type="button" class="danger" onClick={() => void send({ op: 'remove', key: entry.key })}>
-            {s.remove}
+            {t('options.remove')}
           </button>
         ) : null}
       </div>
       {open ? (
         <ul class="rules">
           {pack.rules.map((r) => (
-            <RuleRow key={r.id} rule={r} snap={snap} s={s} lang={lang} packLocked={view.locked} />
+            <RuleRow key={r.id} rule={r} snap={snap} lang={lang} packLocked={view.locked} />
           ))}
         </ul>
       ) : null}
@@ -207,7 +222,7 @@ function PackCard({ view, entry, snap, s, lang }: { view: PackView; entry?: Pack
   );
 }
 
-function RuleRow({ rule, snap, s, lang, packLocked }: { rule: Rule; snap: Snapshot; s: Strings; lang: Lang; packLocked: boolean }) {
+function RuleRow({ rule, snap, lang, packLocked }: { rule: Rule; snap: Snapshot; lang: UiLang; packLocked: boolean }) {
   const [open, setOpen] = useState(false);
   const disabled = (snap.active?.disabledRules ?? snap.settings.disabledRules).includes(rule.id) || rule.enabled === false;
   const locked = snap.lockedRules.has(rule.id) || packLocked;
@@ -218,22 +233,22 @@ function RuleRow({ rule, snap, s, lang, packLocked }: { rule: Rule; snap: Snapsh
           type="checkbox"
           checked={!disabled}
           disabled={locked}
-          title={locked ? s.locked : s.enabled}
+          title={locked ? t('options.locked') : t('options.enabled')}
           onChange={() => void send({ op: 'setRuleEnabled', ruleId: rule.id, enabled: disabled })}
           data-testid="rule-toggle"
         />
-        <span class={`sev ${rule.severity}`}>{s.severity[rule.severity]}</span>
+        <span class={`sev ${rule.severity}`}>{severityLabel(rule.severity)}</span>
         <span class="cat">{CATEGORY_LABEL[rule.category]?.[lang] ?? rule.category}</span>
         <span class="msg" data-testid="rule-message">
           {rule.message[lang]}
         </span>
         {locked ? (
-          <span title={s.locked}>
+          <span title={t('options.locked')}>
             <Lock />
           </span>
         ) : null}
         <button type="button" class="link" onClick={() => setOpen(!open)}>
-          {s.details}
+          {t('options.details')}
         </button>
       </div>
       {open ? (
@@ -243,11 +258,11 @@ function RuleRow({ rule, snap, s, lang, packLocked }: { rule: Rule; snap: Snapsh
             {rule.source ? <span class="muted"> · {rule.source}</span> : null}
           </div>
           <div>
-            <b>{s.why}:</b> {rule.why[lang]}
+            <b>{t('options.why')}:</b> {rule.why[lang]}
           </div>
           {rule.match ? (
             <div>
-              <b>{s.matches}:</b>{' '}
+              <b>{t('options.matches')}:</b>{' '}
               {rule.match.map((m, i) => (
                 <span key={i} class="chip">
                   {m}
@@ -256,17 +271,17 @@ function RuleRow({ rule, snap, s, lang, packLocked }: { rule: Rule; snap: Snapsh
             </div>
           ) : (
             <div>
-              <b>{s.pattern}:</b> <code>{rule.pattern}</code>
+              <b>{t('options.pattern')}:</b> <code>{rule.pattern}</code>
             </div>
           )}
           {rule.suggestions?.length ? (
             <div>
-              <b>{s.suggestions}:</b> {rule.suggestions.join(' / ')}
+              <b>{t('options.suggestions')}:</b> {rule.suggestions.join(' / ')}
             </div>
           ) : null}
           {rule.examples?.flag?.length ? (
             <div>
-              <b>{s.examplesFlag}:</b>
+              <b>{t('options.examplesFlag')}:</b>
               <ul class="examples">
                 {rule.examples.flag.map((ex, i) => (
                   <li key={i}>
@@ -278,7 +293,7 @@ function RuleRow({ rule, snap, s, lang, packLocked }: { rule: Rule; snap: Snapsh
           ) : null}
           {rule.examples?.pass?.length ? (
             <div>
-              <b>{s.examplesPass}:</b>
+              <b>{t('options.examplesPass')}:</b>
               <ul class="examples pass">
                 {rule.examples.pass.map((ex, i) => (
                   <li key={i}>{ex}</li>
@@ -310,7 +325,7 @@ function readFile(file: File): Promise<string> {
   return file.text();
 }
 
-function AddPack({ s }: { s: Strings }) {
+function AddPack() {
   const [notice, setNotice] = useState<Notice>(null);
   const [url, setUrl] = useState('');
   const [drag, setDrag] = useState(false);
@@ -320,9 +335,9 @@ function AddPack({ s }: { s: Strings }) {
     for (const f of Array.from(files)) {
       const text = await readFile(f);
       const r = await send<{ packId: string }>({ op: 'importText', text, fileName: f.name });
-      if (r.ok) setNotice({ kind: 'ok', text: s.imported(r.packId) });
+      if (r.ok) setNotice({ kind: 'ok', text: t('options.imported', [r.packId]) });
       else {
-        setNotice({ kind: 'error', text: `${s.nothingImported} ${r.message}`, problems: r.problems, file: f.name });
+        setNotice({ kind: 'error', text: `${t('options.nothingImported')} ${r.message}`, problems: r.problems, file: f.name });
         return;
       }
     }
@@ -336,13 +351,13 @@ function AddPack({ s }: { s: Strings }) {
     const r = await send<{ packId: string }>({ op: 'subscribe', url: target });
     setBusy(false);
     if (r.ok) {
-      setNotice({ kind: 'ok', text: s.subscribed(r.packId) });
+      setNotice({ kind: 'ok', text: t('options.subscribed', [r.packId]) });
       setUrl('');
-    } else setNotice({ kind: 'error', text: `${s.nothingImported} ${r.message}`, problems: r.problems, file: target });
+    } else setNotice({ kind: 'error', text: `${t('options.nothingImported')} ${r.message}`, problems: r.problems, file: target });
   };
   return (
     <section>
-      <h2>{s.add}</h2>
+      <h2>{t('options.add')}</h2>
       <div class="add-grid">
         <div
           class={`drop ${drag ? 'drag' : ''}`}
@@ -359,10 +374,10 @@ function AddPack({ s }: { s: Strings }) {
           }}
         >
           <div>
-            <b>{s.importFile}</b>
+            <b>{t('options.importFile')}</b>
           </div>
           <label class="button">
-            {s.chooseFile}
+            {t('options.chooseFile')}
             <input
               type="file"
               accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
@@ -374,21 +389,21 @@ function AddPack({ s }: { s: Strings }) {
               }}
             />
           </label>
-          <div class="muted">{s.dropHere}</div>
+          <div class="muted">{t('options.dropHere')}</div>
         </div>
         <form class="subscribe" onSubmit={subscribe}>
-          <b>{s.subscribeUrl}</b>
+          <b>{t('options.subscribeUrl')}</b>
           <div class="row">
             <input
               type="url"
               required
-              placeholder={s.urlPlaceholder}
+              placeholder={t('options.urlPlaceholder')}
               value={url}
               onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
               data-testid="subscribe-url"
             />
             <button type="submit" disabled={busy} data-testid="subscribe">
-              {s.subscribe}
+              {t('options.subscribe')}
             </button>
           </div>
         </form>
@@ -403,7 +418,7 @@ function AddPack({ s }: { s: Strings }) {
   );
 }
 
-function TryIt({ snap, s, lang }: { snap: Snapshot; s: Strings; lang: Lang }) {
+function TryIt({ snap, lang }: { snap: Snapshot; lang: UiLang }) {
   const [text, setText] = useState('');
   const [host, setHost] = useState('');
   const active = snap.active;
@@ -415,23 +430,23 @@ function TryIt({ snap, s, lang }: { snap: Snapshot; s: Strings; lang: Lang }) {
   }, [active, text, host]);
   return (
     <section>
-      <h2>{s.tryIt}</h2>
-      <p class="muted">{s.tryItHint}</p>
-      <textarea rows={4} placeholder={s.tryPlaceholder} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} data-testid="try-text" />
+      <h2>{t('options.tryIt')}</h2>
+      <p class="muted">{t('options.tryItHint')}</p>
+      <textarea rows={4} placeholder={t('options.tryPlaceholder')} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} data-testid="try-text" />
       <label class="site">
-        {s.siteLabel}{' '}
-        <input value={host} placeholder={s.sitePlaceholder} onInput={(e) => setHost((e.currentTarget as HTMLInputElement).value)} data-testid="try-host" />
+        {t('options.siteLabel')}{' '}
+        <input value={host} placeholder={t('options.sitePlaceholder')} onInput={(e) => setHost((e.currentTarget as HTMLInputElement).value)} data-testid="try-host" />
       </label>
       {text.trim() ? (
         <div class="try-out">
           <p class="marked">
             <Marked text={text} findings={findings} />
           </p>
-          <div class="muted">{findings.length ? s.findingsN(findings.length) : s.noFindings}</div>
+          <div class="muted">{findings.length ? tn('options.findings', findings.length) : t('options.noFindings')}</div>
           <ul class="findings" data-testid="findings">
             {findings.map((f, i) => (
               <li key={i} data-rule={f.ruleId}>
-                <span class={`sev ${f.severity}`}>{s.severity[f.severity]}</span> <mark>{f.text}</mark> — <span class="msg">{f.message[lang]}</span>
+                <span class={`sev ${f.severity}`}>{severityLabel(f.severity)}</span> <mark>{f.text}</mark> — <span class="msg">{f.message[lang]}</span>
                 {f.suggestions.length ? <span class="muted"> → {f.suggestions.join(' / ')}</span> : null}
                 <span class="muted small">
                   {' '}
@@ -462,7 +477,7 @@ function Marked({ text, findings }: { text: string; findings: Finding[] }) {
   return <>{parts}</>;
 }
 
-function SettingsIO({ snap, s }: { snap: Snapshot; s: Strings }) {
+function SettingsIO({ snap }: { snap: Snapshot }) {
   const [notice, setNotice] = useState<Notice>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const doExport = async () => {
@@ -485,23 +500,23 @@ function SettingsIO({ snap, s }: { snap: Snapshot; s: Strings }) {
       return setNotice({ kind: 'error', text: `${f.name}: ${(e as Error).message}` });
     }
     const r = await send({ op: 'importSettings', data });
-    setNotice(r.ok ? { kind: 'ok', text: s.settingsImported } : { kind: 'error', text: r.message, problems: r.problems, file: f.name });
+    setNotice(r.ok ? { kind: 'ok', text: t('options.settingsImported') } : { kind: 'error', text: r.message, problems: r.problems, file: f.name });
   };
   const hours = Math.round((snap.policy.checkIntervalMinutes ?? snap.settings.checkIntervalMinutes) / 60);
   return (
     <section>
-      <h2>{s.settings}</h2>
-      <p class="muted">{s.settingsHint}</p>
+      <h2>{t('options.settings')}</h2>
+      <p class="muted">{t('options.settingsHint')}</p>
       <div class="row">
         <button type="button" onClick={doExport} data-testid="export-settings">
-          {s.exportSettings}
+          {t('options.exportSettings')}
         </button>
         <button type="button" onClick={() => fileRef.current?.click()}>
-          {s.importSettings}
+          {t('options.importSettings')}
         </button>
         <input ref={fileRef} type="file" accept=".json,application/json" hidden data-testid="import-settings" onChange={(e) => void doImport((e.currentTarget as HTMLInputElement).files)} />
         <label class="interval">
-          {s.interval}{' '}
+          {t('options.interval')}{' '}
           <select
             value={String(hours)}
             disabled={snap.policy.checkIntervalMinutes !== undefined}
@@ -509,10 +524,10 @@ function SettingsIO({ snap, s }: { snap: Snapshot; s: Strings }) {
           >
             {[1, 3, 6, 12, 24].map((h) => (
               <option key={h} value={String(h)}>
-                {s.hours(h)}
+                {t('options.hours', [h])}
               </option>
             ))}
-            {![1, 3, 6, 12, 24].includes(hours) ? <option value={String(hours)}>{s.hours(hours)}</option> : null}
+            {![1, 3, 6, 12, 24].includes(hours) ? <option value={String(hours)}>{t('options.hours', [hours])}</option> : null}
           </select>
         </label>
       </div>

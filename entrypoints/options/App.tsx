@@ -9,7 +9,8 @@ import type { PackEntry } from '@/lib/sync/store';
 import { CATEGORY_LABEL } from '@/lib/ui/strings';
 import { loadSnapshot, requestHostFor, send, type Snapshot } from './api';
 
-type Notice = { kind: 'ok' | 'error'; text: string; problems?: Problem[]; file?: string } | null;
+/** `text` is called at render time, so a notice follows a language switch. */
+type Notice = { kind: 'ok' | 'error'; text: () => string; problems?: Problem[]; file?: string } | null;
 
 /** The page in `lang`, which main.tsx resolved with lib/i18n (t() answers in it). */
 export function App({ lang }: { lang: UiLang }) {
@@ -335,9 +336,9 @@ function AddPack() {
     for (const f of Array.from(files)) {
       const text = await readFile(f);
       const r = await send<{ packId: string }>({ op: 'importText', text, fileName: f.name });
-      if (r.ok) setNotice({ kind: 'ok', text: t('options.imported', [r.packId]) });
+      if (r.ok) setNotice({ kind: 'ok', text: () => t('options.imported', [r.packId]) });
       else {
-        setNotice({ kind: 'error', text: `${t('options.nothingImported')} ${r.message}`, problems: r.problems, file: f.name });
+        setNotice({ kind: 'error', text: () => `${t('options.nothingImported')} ${r.message}`, problems: r.problems, file: f.name });
         return;
       }
     }
@@ -351,9 +352,9 @@ function AddPack() {
     const r = await send<{ packId: string }>({ op: 'subscribe', url: target });
     setBusy(false);
     if (r.ok) {
-      setNotice({ kind: 'ok', text: t('options.subscribed', [r.packId]) });
+      setNotice({ kind: 'ok', text: () => t('options.subscribed', [r.packId]) });
       setUrl('');
-    } else setNotice({ kind: 'error', text: `${t('options.nothingImported')} ${r.message}`, problems: r.problems, file: target });
+    } else setNotice({ kind: 'error', text: () => `${t('options.nothingImported')} ${r.message}`, problems: r.problems, file: target });
   };
   return (
     <section>
@@ -410,7 +411,7 @@ function AddPack() {
       </div>
       {notice ? (
         <div class={notice.kind === 'ok' ? 'ok' : 'error'} data-testid="notice">
-          {notice.text}
+          {notice.text()}
           {notice.problems?.length ? <ProblemList problems={notice.problems} file={notice.file} /> : null}
         </div>
       ) : null}
@@ -482,7 +483,7 @@ function SettingsIO({ snap }: { snap: Snapshot }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const doExport = async () => {
     const r = await send<{ data: unknown }>({ op: 'exportSettings' });
-    if (!r.ok) return setNotice({ kind: 'error', text: r.message });
+    if (!r.ok) return setNotice({ kind: 'error', text: () => r.message });
     const blob = new Blob([JSON.stringify(r.data, null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -497,10 +498,10 @@ function SettingsIO({ snap }: { snap: Snapshot }) {
     try {
       data = JSON.parse(await f.text());
     } catch (e) {
-      return setNotice({ kind: 'error', text: `${f.name}: ${(e as Error).message}` });
+      return setNotice({ kind: 'error', text: () => `${f.name}: ${(e as Error).message}` });
     }
     const r = await send({ op: 'importSettings', data });
-    setNotice(r.ok ? { kind: 'ok', text: t('options.settingsImported') } : { kind: 'error', text: r.message, problems: r.problems, file: f.name });
+    setNotice(r.ok ? { kind: 'ok', text: () => t('options.settingsImported') } : { kind: 'error', text: () => r.message, problems: r.problems, file: f.name });
   };
   const hours = Math.round((snap.policy.checkIntervalMinutes ?? snap.settings.checkIntervalMinutes) / 60);
   return (
@@ -533,7 +534,7 @@ function SettingsIO({ snap }: { snap: Snapshot }) {
       </div>
       {notice ? (
         <div class={notice.kind === 'ok' ? 'ok' : 'error'}>
-          {notice.text}
+          {notice.text()}
           {notice.problems?.length ? <ProblemList problems={notice.problems} file={notice.file} /> : null}
         </div>
       ) : null}

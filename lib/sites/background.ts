@@ -21,7 +21,9 @@ import {
   type SiteResult,
   type SitesState,
 } from './contract';
+import { ACTIVE_KEY, type ActiveState } from '../shared/active-packs';
 import { COUNT_MSG } from '../shared/count';
+import { CONTENT_JS, MAIN_WORLD_JS } from './hosts';
 
 type RunAt = 'document_start' | 'document_end' | 'document_idle';
 
@@ -48,7 +50,41 @@ function contentScripts(): ScriptSpec[] {
         ...(world === 'MAIN' || world === 'ISOLATED' ? { world } : {}),
       } satisfies ScriptSpec;
     });
-  return specs.length ? specs : [{ js: ['content-scripts/content.js'], css: [], runAt: 'document_idle', allFrames: true }];
+  return specs.length
+    ? specs
+    : [
+        { js: [MAIN_WORLD_JS], css: [], runAt: 'document_start', allFrames: true, world: 'MAIN' },
+        { js: [CONTENT_JS], css: [], runAt: 'document_idle', allFrames: true },
+      ];
+}
+
+/**
+ * Match patterns for the policy's extra sites (ActiveState.extraSites, host patterns as in a pack's
+ * `sites`: "support.example.com", "*.example.com", "*"). Ports and schemes are dropped.
+ */
+export function matchesForHostPatterns(patterns: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of patterns) {
+    const p = raw.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/[:/].*$/, '');
+    if (p === '*') {
+      out.add('https://*/*');
+      out.add('http://*/*');
+    } else if (/^(\*\.)?[a-z0-9.-]+$/.test(p) && !p.startsWith('.') && !p.endsWith('.')) {
+      out.add(`https://${p}/*`);
+      out.add(`http://${p}/*`);
+    }
+  }
+  return [...out];
+}
+
+/** Everything the dynamic registration should cover: hosts the agent enabled + the policy's sites. */
+export function registrationMatches(enabledHosts: readonly string[], extraSites: readonly string[] = []): string[] {
+  return [...new Set([...matchesFor(enabledHosts), ...matchesForHostPatterns(extraSites)])];
+}
+
+async function readExtraSites(): Promise<string[]> {
+  const st = (await browser.storage.local.get(ACTIVE_KEY))[ACTIVE_KEY] as Partial<ActiveState> | undefined;
+  return Array.isArray(st?.extraSites) ? st.extraSites.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /** Is the URL covered by a manifest-declared content script (a built-in helpdesk)? */
@@ -61,25 +97,42 @@ export async function readSites(): Promise<SitesState> {
   return parseSites((await browser.storage.local.get(SITES_KEY))[SITES_KEY]);
 }
 
-/** One dynamic registration per manifest content script (ids SITES_SCRIPT_ID-0, -1, …). */
-async function syncRegistration(hosts: string[]): Promise<void> {
-  const specs = contentScripts();
-  const existing = await browser.scripting.getRegisteredContentScripts();
-  const ours = existing.map((s) => s.id).filter((id) => id.startsWith(SITES_SCRIPT_ID + '-'));
-  if (ours.length) await browser.scripting.unregisterContentScripts({ ids: ours });
-  if (!hosts.length) return;
-  await browser.scripting.registerContentScripts(
-    specs.map((f, i) => ({
+/**
+ * One dynamic registration per manifest content script (ids SITES_SCRIPT_ID-0, -1, …): the coach
+ * and its main-world bridge (world: 'MAIN'), on the hosts the agent enabled and the policy's extra
+ * sites. Calls are serialised, and an unchanged registration is left alone.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+export function syncRegistration(hosts?: string[], extraSites?: string[]): Promise<void> {
+  const run = async () => {
+    const matches = registrationMatches(hosts ?? (await readSites()).enabled, extraSites ?? (await readExtraSites()));
+    const specs = contentScripts();
+    const wanted = specs.map((f, i) => ({
       id: `${SITES_SCRIPT_ID}-${i}`,
-      matches: matchesFor(hosts),
+      matches,
       js: f.js,
       ...(f.css.length && { css: f.css }),
       runAt: f.runAt,
       allFrames: f.allFrames,
       ...(f.world && { world: f.world }),
       persistAcrossSessions: true,
-    })) as never,
-  );
+    }));
+    const existing = await browser.scripting.getRegisteredContentScripts();
+    const ours = existing.filter((s) => s.id.startsWith(SITES_SCRIPT_ID + '-'));
+    const same =
+      ours.length === wanted.length &&
+      wanted.every((w) => {
+        const e = ours.find((o) => o.id === w.id) as (typeof ours)[number] & { world?: string };
+        return !!e && JSON.stringify([...(e.matches ?? [])].sort()) === JSON.stringify([...w.matches].sort()) && JSON.stringify(e.js) === JSON.stringify(w.js) && (e.world ?? 'ISOLATED') === (w.world ?? 'ISOLATED');
+      });
+    if (same && matches.length) return;
+    if (ours.length) await browser.scripting.unregisterContentScripts({ ids: ours.map((s) => s.id) });
+    if (!matches.length) return;
+    await browser.scripting.registerContentScripts(wanted as never);
+  };
+  const next = queue.then(run, run);
+  queue = next.catch(() => {});
+  return next;
 }
 
 async function isRunning(tabId: number): Promise<boolean> {
@@ -137,4 +190,13 @@ export function sitesMessageListener(msg: unknown, sender: { id?: string; url?: 
 
 export function registerSites(): void {
   browser.runtime.onMessage.addListener(sitesMessageListener as never);
+  // The policy's extra sites arrive with the active state (lib/sync): register the coach there too.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[ACTIVE_KEY]) return;
+    const before = (changes[ACTIVE_KEY].oldValue as Partial<ActiveState> | undefined)?.extraSites ?? [];
+    const after = (changes[ACTIVE_KEY].newValue as Partial<ActiveState> | undefined)?.extraSites ?? [];
+    if (JSON.stringify(before) !== JSON.stringify(after)) void syncRegistration(undefined, after).catch(() => {});
+  });
+  // On every start of the service worker: bring the registration in line (idempotent).
+  void syncRegistration().catch(() => {});
 }

@@ -4,14 +4,16 @@
  * card and applies rewrites through lib/editors.
  */
 import { render } from 'preact';
-import { lint, matcherFor, type Finding, type Pack, type UiLang } from '../engine';
+import { lint, matcherFor, type Finding, type Matcher, type Pack, type UiLang } from '../engine';
 import { applyReplacement, insertAt } from '../editors/apply';
 import { CANDIDATE_SELECTOR, editableRootOf, kindOf } from '../editors/detect';
 import { parentAcrossShadow, scrollParents } from '../editors/geometry';
 import { richAdapter } from '../editors/rich';
 import { textareaAdapter } from '../editors/textarea';
 import type { EditorAdapter } from '../editors/types';
+import { packsForHost } from '../shared/sites';
 import { Card, CARD_CSS } from '../ui/card';
+import { findVisible, targetKey, type Box, type RectLike } from './visible';
 
 export interface CoachState {
   packs: Pack[];
@@ -45,7 +47,9 @@ interface Session {
   clip: HTMLDivElement;
   cleanup: (() => void)[];
   /** Viewport boxes of the drawn targets, for hover/click hit-testing. */
-  boxes: { rect: DOMRect; index: number }[];
+  boxes: { rect: RectLike; index: number }[];
+  /** Findings changed since the last draw (the next frame redraws this session). */
+  dirty: boolean;
 }
 
 interface OpenCard {
@@ -195,6 +199,7 @@ export class Coach {
       clip,
       cleanup: [],
       boxes: [],
+      dirty: false,
     };
     this.sessions.set(el, s);
     const on = (t: EventTarget, type: string, fn: (e: Event) => void) => {
@@ -278,11 +283,55 @@ export class Coach {
     clearTimeout(s.timer);
     if (!s.typing) {
       s.typing = true;
-      if (!s.useHighlights) this.hide(s);
+      // Stale targets leave the render tree while the agent types (underlines drawn with the
+      // Highlight API stay: live ranges follow the text).
+      this.hide(s);
     }
     s.timer = this.win.setTimeout(() => this.lintNow(s), LINT_DELAY_MS);
   }
 
+  /** The host packs are chosen for: the page's, or the embedding page's for about:blank/srcdoc frames. */
+  private pageHost(): string {
+    let w: Window | null = this.win;
+    for (let i = 0; w && i < 5; i++) {
+      try {
+        if (w.location.host) return w.location.host;
+      } catch {
+        break; // cross-origin parent
+      }
+      if (w === w.parent) break;
+      w = w.parent;
+    }
+    const anc = this.win.location.ancestorOrigins;
+    if (anc?.length) {
+      try {
+        return new URL(anc[0]!).host;
+      } catch {
+        /* opaque origin */
+      }
+    }
+    return '';
+  }
+
+  private matcherCache: { packs: Pack[]; matcher: Matcher } | null = null;
+
+  /**
+   * The packs that apply on this site (a pack's `sites`, lib/shared/sites.ts), compiled once per
+   * state and host: packsForHost and matcherFor both cache by array identity.
+   */
+  matcher(): Matcher | null {
+    const st = this.state;
+    if (!st) return null;
+    const packs = packsForHost(st.packs, this.pageHost());
+    if (!packs.length) return null;
+    if (this.matcherCache?.packs !== packs) this.matcherCache = { packs, matcher: matcherFor(packs) };
+    return this.matcherCache.matcher;
+  }
+
+  /**
+   * Read and lint now; drawing happens in the next animation frame (a separate task), so that a
+   * long reply's read+lint and its layout/drawing never add up to one long task.
+   */
   private lintNow(s: Session): void {
     if (s.composing || !s.ed.el.isConnected) return;
     s.typing = false;
@@ -291,15 +340,14 @@ export class Coach {
     s.text = text;
     const st = this.state;
     let findings: Finding[] = [];
-    if (st && !this.idle && st.packs.length && st.pausedUntil <= Date.now() && text.trim()) {
-      findings = lint(text, matcherFor(st.packs), { disabledRules: st.disabledRules });
-    }
+    const matcher = st && !this.idle && st.pausedUntil <= Date.now() && text.trim() ? this.matcher() : null;
+    if (matcher) findings = lint(text, matcher, { disabledRules: st!.disabledRules });
     const keys = keysFor(text, findings);
     findings = findings.filter((_, i) => !s.ignored.has(keys[i]!));
     const visibleKeys = keys.filter((k) => !s.ignored.has(k));
     const now = new Set(visibleKeys);
     findings.forEach((f, i) => {
-      if (!s.shown.has(visibleKeys[i]!)) this.hostApi.stat('shown', f);
+      if (!s.shown.has(visibleKeys[i]!)) this.queueStat('shown', f);
     });
     s.shown = now;
     s.findings = findings;
@@ -308,64 +356,100 @@ export class Coach {
       const old = c.index;
       if (old >= findings.length) this.closeCard(false);
     }
-    const t1 = performance.now();
-    this.draw(s);
-    this.updateHighlights();
+    s.dirty = true;
+    this.highlightsDirty = true;
     if (this.card?.session === s) this.renderCard();
-    // Visible to the page's Performance timeline (e2e perf test, DevTools): read+lint, then draw.
-    try {
-      performance.measure('rc:lint', { start: t0, end: t1 });
-      performance.measure('rc:draw', { start: t1, end: performance.now() });
-    } catch {
-      /* old browsers */
-    }
+    this.queueDraw();
+    // Visible to the page's Performance timeline (e2e perf test, DevTools).
+    measure('rc:lint', t0);
+  }
+
+  // Statistics: one message per newly shown finding, sent in small slices off the lint task.
+  private statQueue: { event: 'shown' | 'applied' | 'ignored'; f: Finding }[] = [];
+  private statTimer = 0;
+
+  private queueStat(event: 'shown' | 'applied' | 'ignored', f: Finding): void {
+    this.statQueue.push({ event, f });
+    if (!this.statTimer) this.statTimer = this.win.setTimeout(() => this.flushStats(), 50);
+  }
+
+  private flushStats(): void {
+    this.statTimer = 0;
+    for (const { event, f } of this.statQueue.splice(0, 25)) this.hostApi.stat(event, f);
+    if (this.statQueue.length) this.statTimer = this.win.setTimeout(() => this.flushStats(), 16);
   }
 
   // ---------------------------------------------------------------- drawing
 
+  private highlightsDirty = false;
+
+  /** Draw in the next frame: highlights if findings changed, then every session's visible targets. */
   queueDraw(): void {
     if (this.drawQueued) return;
     this.drawQueued = true;
     this.win.requestAnimationFrame(() => {
       this.drawQueued = false;
-      for (const s of this.sessions.values()) if (!s.typing && !s.composing) this.draw(s);
+      const t0 = performance.now();
+      if (this.highlightsDirty) {
+        this.highlightsDirty = false;
+        this.updateHighlights();
+      }
+      for (const s of this.sessions.values()) {
+        if (!s.typing && !s.composing) this.draw(s);
+      }
       if (this.card) this.positionCard();
+      measure('rc:draw', t0);
     });
   }
 
   private hide(s: Session): void {
-    s.clip.style.visibility = 'hidden';
+    s.clip.style.display = 'none';
     s.boxes = [];
   }
 
+  /**
+   * Draw the targets of the findings that intersect the editor's visible area (scrolling redraws):
+   * all geometry is read first, then the overlay is written, reusing its elements.
+   */
   private draw(s: Session): void {
+    s.dirty = false;
+    // Reads.
     const clipRect = s.ed.visibleRect();
+    const boxes: Box[] = findVisible(s.findings, (f) => s.ed.rects(f.start, f.end), clipRect);
+    // Writes.
     const cs = s.clip.style;
-    cs.visibility = '';
+    cs.display = '';
     cs.left = `${clipRect.left}px`;
     cs.top = `${clipRect.top}px`;
     cs.width = `${clipRect.width}px`;
     cs.height = `${clipRect.height}px`;
+    const pool = s.clip.children;
     const frag = this.doc.createDocumentFragment();
-    s.boxes = [];
-    s.findings.forEach((f, index) => {
-      for (const r of s.ed.rects(f.start, f.end)) {
-        const t = this.doc.createElement('span');
-        t.className = `rc-target${s.useHighlights ? '' : ' draw'}${this.card?.session === s && this.card.index === index ? ' active' : ''}`;
-        t.dataset.category = f.category;
-        t.dataset.ruleId = f.ruleId;
-        t.dataset.severity = f.severity;
-        t.dataset.index = String(index);
-        t.style.left = `${r.left - clipRect.left}px`;
-        t.style.top = `${r.top - clipRect.top}px`;
-        t.style.width = `${r.width}px`;
-        t.style.height = `${r.height}px`;
+    const activeIndex = this.card?.session === s ? this.card.index : -1;
+    boxes.forEach((b, i) => {
+      const f = s.findings[b.index]!;
+      let t = pool[i] as (HTMLSpanElement & { rcKey?: string }) | undefined;
+      if (!t) {
+        t = this.doc.createElement('span');
         frag.appendChild(t);
-        const vis = intersect(r, clipRect);
-        if (vis) s.boxes.push({ rect: vis, index });
       }
+      const cls = `rc-target${s.useHighlights ? '' : ' draw'}${activeIndex === b.index ? ' active' : ''}`;
+      const key = targetKey(cls, f, b, clipRect);
+      if (t.rcKey === key) return;
+      t.rcKey = key;
+      t.className = cls;
+      t.dataset.category = f.category;
+      t.dataset.ruleId = f.ruleId;
+      t.dataset.severity = f.severity;
+      t.dataset.index = String(b.index);
+      t.style.left = `${b.rect.left - clipRect.left}px`;
+      t.style.top = `${b.rect.top - clipRect.top}px`;
+      t.style.width = `${b.rect.width}px`;
+      t.style.height = `${b.rect.height}px`;
     });
-    s.clip.replaceChildren(frag);
+    while (pool.length > boxes.length) pool[pool.length - 1]!.remove();
+    if (frag.childNodes.length) s.clip.appendChild(frag);
+    s.boxes = boxes.filter((b) => b.visible).map((b) => ({ rect: b.visible!, index: b.index }));
   }
 
   private updateHighlights(): void {
@@ -626,12 +710,12 @@ function keysFor(text: string, findings: Finding[]): string[] {
   });
 }
 
-function intersect(a: DOMRect, b: DOMRect): DOMRect | null {
-  const l = Math.max(a.left, b.left);
-  const t = Math.max(a.top, b.top);
-  const r = Math.min(a.right, b.right);
-  const bt = Math.min(a.bottom, b.bottom);
-  return r > l && bt > t ? new DOMRect(l, t, r - l, bt - t) : null;
+function measure(name: string, start: number): void {
+  try {
+    performance.measure(name, { start, end: performance.now() });
+  } catch {
+    /* old browsers */
+  }
 }
 
 function deepActiveElement(doc: Document): Element | null {

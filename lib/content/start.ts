@@ -2,6 +2,7 @@
 import { ACTIVE_KEY, ENSURE_ACTIVE, type ActiveState } from '../shared/active-packs';
 import { COUNT_MSG } from '../shared/count';
 import { isHostDisabled, parseSites, SITES_KEY } from '../sites/contract';
+import { E2E_MATCHES } from '../sites/hosts';
 import { Coach } from './coach';
 
 export function startContent(): void {
@@ -43,8 +44,20 @@ export function startContent(): void {
     sendResponse(coach.count());
     return undefined;
   }) as never);
-  // e2e debug hook: the coach's view of the reply boxes, written to a data attribute on request.
-  document.addEventListener('rc-debug-request', () => {
-    document.documentElement.dataset.rcDebug = JSON.stringify(coach.debug());
-  });
+  // e2e debug hook (tests/e2e/packs-helpers.ts coachDebug): the coach's view of the reply boxes,
+  // written to a data attribute on request. Only in the RC_E2E build, recognised by the local test
+  // hosts it adds to the manifest (lib/sites/hosts.ts addE2eMatches); never in a release build.
+  if (isE2eBuild()) {
+    document.addEventListener('rc-debug-request', () => {
+      document.documentElement.dataset.rcDebug = JSON.stringify(coach.debug());
+    });
+  }
+}
+
+function isE2eBuild(): boolean {
+  try {
+    return (browser.runtime.getManifest().content_scripts ?? []).some((cs) => cs.matches?.includes(E2E_MATCHES[0]!));
+  } catch {
+    return false;
+  }
 }

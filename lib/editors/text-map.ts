@@ -50,6 +50,13 @@ export function buildTextMap(root: Element): TextMap {
       if (n.nodeType === 3) {
         const data = (n as Text).data;
         if (!data) continue;
+        if (!FILLER.test(data)) {
+          // Common case: no filler characters, the whole node is one run.
+          flush();
+          segments.push({ node: n as Text, nodeStart: 0, textStart: text.length, length: data.length });
+          text += data;
+          continue;
+        }
         let i = 0;
         while (i < data.length) {
           if (FILLER.test(data[i]!)) {
@@ -93,13 +100,7 @@ export function buildTextMap(root: Element): TextMap {
 export function positionAt(map: TextMap, offset: number, affinity: -1 | 1 = 1): { node: Text; offset: number } | null {
   const segs = map.segments;
   if (!segs.length) return null;
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segs[mid]!.textStart <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = segmentAt(map, offset);
   let s = segs[lo]!;
   if (affinity === -1 && offset === s.textStart && lo > 0) {
     const prev = segs[lo - 1]!;
@@ -120,6 +121,19 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | null
   r.setStart(a.node, a.offset);
   r.setEnd(b.node, b.offset);
   return r;
+}
+
+/** Index of the last segment starting at or before `offset` (0 when none does). */
+export function segmentAt(map: TextMap, offset: number): number {
+  const segs = map.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.textStart <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Text offset of a DOM position (e.g. the caret), or -1 when outside the mapped text. */
@@ -148,7 +162,10 @@ export function offsetOf(map: TextMap, node: Node, offset: number): number {
 export function rectsFor(map: TextMap, start: number, end: number): DOMRect[] {
   const out: DOMRect[] = [];
   const doc = map.root.ownerDocument;
-  for (const s of map.segments) {
+  const segs = map.segments;
+  for (let i = segs.length ? segmentAt(map, start) : 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.textStart >= end) break;
     const a = Math.max(start, s.textStart);
     const b = Math.min(end, s.textStart + s.length);
     if (a >= b) continue;

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { card, expectModel, modelText, REPLY, setActive, targets, waitTargets, wordRect } from './coach-helpers';
+import { card, expectModel, modelText, REPLY, setActive, TEST_PACK, targets, waitTargets, wordRect } from './coach-helpers';
 import { buildFixtures } from './fixtures';
 import { launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
 
@@ -136,12 +136,37 @@ test('highlights follow scrolling and clip to the visible part of the editor', a
   const ta = (await page.locator('#editor').boundingBox())!;
   expect(clip.y).toBeGreaterThanOrEqual(ta.y);
   expect(clip.y + clip.height).toBeLessThanOrEqual(ta.y + ta.height + 0.5);
-  // Scrolled out of view: no hit box (hovering the editor does not open a card for it).
-  const tb1 = (await targets(page, 't.refusal').first().boundingBox());
+  // Targets are drawn for the findings in the visible area only; scrolling moves them along.
+  const tb1 = (await targets(page, 't.refusal').count()) ? await targets(page, 't.refusal').first().boundingBox() : null;
   await page.evaluate(() => ((document.querySelector('#editor') as HTMLTextAreaElement).scrollTop = 1000));
+  await waitTargets(page, 't.refusal');
   await page.waitForTimeout(150);
   const tb2 = (await targets(page, 't.refusal').first().boundingBox())!;
   expect(tb1 === null || tb2.y < tb1.y).toBe(true);
   expect(tb2.y).toBeGreaterThanOrEqual(ta.y);
+  expect(tb2.y + tb2.height).toBeLessThanOrEqual(ta.y + ta.height + 0.5);
   await page.close();
+});
+
+test("packs apply per site: a pack for other.example stays silent on 127.0.0.1, one for 127.0.0.1 fires", async () => {
+  const L = (zh: string, en: string) => ({ zh, en });
+  const sitePack = (id: string, sites: string[], word: string) => ({
+    id,
+    name: id,
+    version: '1.0.0',
+    locale: 'zh-CN',
+    sites,
+    rules: [{ id: `${id}.word`, category: 'informal-address', severity: 'info', lang: 'zh', match: [word], message: L('称呼', 'Address'), why: L('品牌规范', 'Brand'), suggestions: ['您'], phrases: [] }],
+  });
+  await ext.serviceWorker.evaluate(async (packs) => {
+    const prev = (await chrome.storage.local.get('rc.active'))['rc.active'] as { revision: number };
+    await chrome.storage.local.set({ 'rc.active': { revision: prev.revision + 1, packs, disabledRules: [], pausedUntil: 0, uiLang: 'zh' } });
+  }, [TEST_PACK, sitePack('site.other', ['other.example'], '亲'), sitePack('site.local', ['127.0.0.1'], '宝宝')]);
+  const page = await open('contenteditable.html');
+  await page.keyboard.type('亲，宝宝，我不能退款。', { delay: 5 });
+  await waitTargets(page, 'site.local.word');
+  await waitTargets(page, 't.refusal');
+  expect(await targets(page, 'site.other.word').count()).toBe(0);
+  await page.close();
+  await setActive(ext.serviceWorker, 'zh');
 });

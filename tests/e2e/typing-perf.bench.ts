@@ -1,16 +1,16 @@
 /**
- * Performance budget (issue 3): content bundle ≤ 100 KB gzipped; no long task (> 50 ms) while
- * typing a 5,000-character reply; findings within 150 ms of a pause. Figures are printed.
+ * Browser benchmark (npm run bench:browser, part of npm run bench; not part of npm test: timing
+ * on shared machines is noisy). Targets from issue 3: no long task (> 50 ms) of ours while typing
+ * a 5,000-character reply; findings within 150 ms of a pause. Figures are printed and written to
+ * bench/browser-results.json; a missed target fails the benchmark run.
  */
-import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { setActive, targets } from './coach-helpers';
 import { buildFixtures } from './fixtures';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
+import { launchExtension, startFixtureServer, type FixtureServer, type LaunchedExtension } from './harness';
 
 let ext: LaunchedExtension;
 let server: FixtureServer;
@@ -19,18 +19,11 @@ beforeAll(async () => {
   ext = await launchExtension();
   await setActive(ext.serviceWorker, 'zh');
 });
+const results: Record<string, unknown> = { date: new Date().toISOString(), loadAverage: loadavg()[0] };
 afterAll(async () => {
   await ext?.close();
   await server?.close();
-});
-
-test('content-script bundle ≤ 100 KB gzipped (engine included, no zod/yaml)', () => {
-  const js = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
-  const gz = gzipSync(js, { level: 9 }).length;
-  console.log(`[perf] content.js ${(js.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped`);
-  expect(gz).toBeLessThanOrEqual(100 * 1024);
-  const src = js.toString('utf8');
-  expect(src).not.toMatch(/ZodError|zod\.dev/);
+  writeFileSync(new URL('../../bench/browser-results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 });
 
 const SENTENCE = '您好，非常抱歉给您带来不便，我不能马上退款，但是我们会尽快处理。'; // 33 chars
@@ -106,6 +99,7 @@ for (const [name, path, editor] of [
     await page.keyboard.type('我不能', { delay: 30 });
     await page.waitForFunction(() => !!(window as any).__shownAt, null, { timeout: 2000 });
     const latency = Math.round(await page.evaluate(() => (window as any).__shownAt - (window as any).__lastKey));
+    results[name] = { chars: total, longTasksMs: long.map((d) => Math.round(d)), findingLatencyMs: latency };
     console.log(`[perf] ${name}: ${total} chars, long tasks while typing: ${long.length ? long.map((d) => d.toFixed(0) + 'ms').join(', ') : 'none'}; finding shown ${latency} ms after the last keyup`);
     expect(total).toBeGreaterThanOrEqual(5000);
     expect(long.filter((d) => d > 50)).toEqual([]);

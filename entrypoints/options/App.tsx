@@ -2,11 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lint, matcherFor, type Finding, type Rule } from '@/lib/engine';
 import type { Problem } from '@/lib/packs/path';
 import type { Severity, UiLang } from '@/lib/engine/types';
-import { INTL_LOCALE, readUiLangPref, setUiLangPref, t, tn, type UiLangPref } from '@/lib/i18n';
+import { INTL_LOCALE, readUiLangPref, t, tn, type UiLangPref } from '@/lib/i18n';
 import { packsForHost } from '@/lib/shared/sites';
 import type { PackView } from '@/lib/sync/active';
 import type { PackEntry } from '@/lib/sync/store';
 import { CATEGORY_LABEL } from '@/lib/ui/strings';
+import { LanguageSelect } from '@/lib/ui/language-select';
 import { loadSnapshot, requestHostFor, send, type Snapshot } from './api';
 
 /** `text` is called at render time, so a notice follows a language switch. */
@@ -27,10 +28,6 @@ export function App({ lang }: { lang: UiLang }) {
     return () => browser.storage.onChanged.removeListener(onChange);
   }, []);
   if (!snap) return null;
-  const chooseLang = (v: string) => {
-    setPref(v as UiLangPref);
-    void setUiLangPref(v as UiLangPref); // main.tsx re-renders in the new language
-  };
   const p = snap.policy;
   const managed = p.packUrls.length || p.inlinePacks.length || p.disabledRules.length || p.sites.length || p.lock;
   return (
@@ -40,14 +37,7 @@ export function App({ lang }: { lang: UiLang }) {
           <h1>{t('options.title')}</h1>
           <p class="muted">{t('options.subtitle')}</p>
         </div>
-        <label class="lang">
-          {t('lang.label')}{' '}
-          <select value={pref} onChange={(e) => chooseLang((e.currentTarget as HTMLSelectElement).value)} data-testid="lang">
-            <option value="auto">{t('lang.auto')}</option>
-            <option value="zh">{t('lang.zh')}</option>
-            <option value="en">{t('lang.en')}</option>
-          </select>
-        </label>
+        <LanguageSelect pref={pref} onChange={setPref} visibleLabel />
       </header>
       {managed ? (
         <div class="banner" data-testid="managed">

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { UiLang } from '@/lib/engine/types';
-import { INTL_LOCALE, readUiLangPref, setUiLangPref, t, tn, type UiLangPref } from '@/lib/i18n';
+import { INTL_LOCALE, readUiLangPref, t, tn, type UiLangPref } from '@/lib/i18n';
 import { ACTIVE_KEY } from '@/lib/shared/active-packs';
 import { SITE_MSG, SITES_KEY, type SiteRequest, type SiteResult } from '@/lib/sites/contract';
 import { loadModel, setPausedUntil, tomorrow, type PopupModel } from './model';
+import { LanguageSelect } from '@/lib/ui/language-select';
 
 function Lock() {
   return (
@@ -73,10 +74,6 @@ export function Popup({ lang }: { lang: UiLang }) {
       .finally(() => setBusy(false));
   };
 
-  const chooseLang = (v: string) => {
-    setPref(v as UiLangPref);
-    void setUiLangPref(v as UiLangPref); // main.tsx re-renders in the new language
-  };
 
   const openStats = () => void browser.tabs.create({ url: browser.runtime.getURL('/stats.html') });
   const openOptions = () => void browser.runtime.openOptionsPage().catch(() => undefined);
@@ -86,14 +83,7 @@ export function Popup({ lang }: { lang: UiLang }) {
       <header>
         <img src="/icon/32.png" width="20" height="20" alt="" />
         <h1>{t('ext.name')}</h1>
-        <label class="lang">
-          <span class="sr">{t('lang.label')}</span>
-          <select value={pref} onChange={(e) => chooseLang((e.target as HTMLSelectElement).value)} aria-label={t('lang.label')} data-testid="lang">
-            <option value="auto">{t('lang.auto')}</option>
-            <option value="zh">{t('lang.zh')}</option>
-            <option value="en">{t('lang.en')}</option>
-          </select>
-        </label>
+        <LanguageSelect pref={pref} onChange={setPref} />
       </header>
 
       <section aria-labelledby="site-h" data-testid="site">

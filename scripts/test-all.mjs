@@ -18,6 +18,15 @@ const suites = [
 const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
+
+// The type check counts as one test: the whole tree (lib, entrypoints, tests) must type-check.
+if (!only.length || only.includes('typecheck')) {
+  console.log('\n=== typecheck ===');
+  const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
+  console.log(`[typecheck] ${tsc.status === 0 ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
+  if (tsc.status === 0) passed++;
+  else failed++;
+}
 for (const suite of suites) {
   if (only.length && !only.includes(suite.name)) continue;
   const json = `${outDir}/${suite.name}.json`;

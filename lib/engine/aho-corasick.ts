@@ -38,7 +38,10 @@ export class AhoCorasick {
     this.keyNode = new Int32Array(size).fill(-1);
     this.keyChar = new Uint16Array(size);
     this.value = new Int32Array(size);
-    const children: number[][] = [[]];
+    // Per node: parent, the character leading to it, and depth (for breadth-first fail links).
+    const parentOf: number[] = [0];
+    const charOf: number[] = [0];
+    const depthOf: number[] = [0];
     const endsList: number[] = [-1];
     let nodes = 1;
     let edgeCount = 0;
@@ -55,9 +58,10 @@ export class AhoCorasick {
             this.put(node, c, n);
             edgeCount++;
           }
-          children.push([]);
+          parentOf.push(node);
+          charOf.push(c);
+          depthOf.push(depthOf[node]! + 1);
           endsList.push(-1);
-          children[node]!.push(c);
         }
         node = n;
       }
@@ -82,23 +86,30 @@ export class AhoCorasick {
 
     this.fail = new Int32Array(nodes);
     this.dict = new Int32Array(nodes).fill(-1);
-    const queue: number[] = [];
-    for (const c of children[0]!) queue.push(this.root[c]!);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const node = queue[qi]!;
-      for (const c of children[node]!) {
-        const child = this.get(node, c);
-        queue.push(child);
+    // Nodes in order of depth (counting sort): a node's fail link needs its parent's.
+    let maxDepth = 0;
+    for (let n = 0; n < nodes; n++) if (depthOf[n]! > maxDepth) maxDepth = depthOf[n]!;
+    const start = new Int32Array(maxDepth + 2);
+    for (let n = 1; n < nodes; n++) start[depthOf[n]! + 1]!++;
+    for (let d = 1; d <= maxDepth + 1; d++) start[d]! += start[d - 1]!;
+    const order = new Int32Array(nodes);
+    for (let n = 1; n < nodes; n++) order[start[depthOf[n]!]!++] = n;
+    for (let k = 0; k < nodes - 1; k++) {
+      const child = order[k]!;
+      const node = parentOf[child]!;
+      const c = charOf[child]!;
+      let fc = 0;
+      if (node !== 0) {
         let f = this.fail[node]!;
         let target = f === 0 ? this.root[c]! : this.get(f, c);
-        while (target <= 0 && f !== 0) {
+        while (target === 0 && f !== 0) {
           f = this.fail[f]!;
           target = f === 0 ? this.root[c]! : this.get(f, c);
         }
-        const fc = target > 0 && target !== child ? target : 0;
-        this.fail[child] = fc;
-        this.dict[child] = this.ends[fc]! >= 0 ? fc : this.dict[fc]!;
+        fc = target;
       }
+      this.fail[child] = fc;
+      this.dict[child] = this.ends[fc]! >= 0 ? fc : this.dict[fc]!;
     }
   }
 

@@ -137,6 +137,34 @@ function expandNode(node: Node, limit: number): Partial[] {
   }
 }
 
+function expandStrings(node: Node, limit: number): string[] {
+  switch (node.kind) {
+    case 'lit':
+      return [node.text];
+    case 'alt':
+      return cap(node.options.flatMap((o) => expandStrings(o, limit)), limit);
+    case 'opt':
+      return cap([...expandStrings(node.item, limit), ''], limit);
+    case 'group':
+      return expandStrings(node.item, limit);
+    case 'cat': {
+      let acc = [''];
+      for (const item of node.items) {
+        const next = expandStrings(item, limit);
+        if (next.length === 1) {
+          const only = next[0]!;
+          acc = acc.map((a) => a + only);
+          continue;
+        }
+        const out: string[] = [];
+        for (const a of acc) for (const b of next) out.push(a + b);
+        acc = cap(out, limit);
+      }
+      return acc;
+    }
+  }
+}
+
 function cap<T>(list: T[], limit: number): T[] {
   if (list.length > limit) throw new GiveUp();
   return list;
@@ -151,6 +179,17 @@ export function expandPattern(pattern: string, english: boolean, limit = 2000): 
     if (edges && !english) return null;
     const seen = new Set<string>();
     const out: Expansion[] = [];
+    if (groups === 0) {
+      // No groups to track (the common case): expand plain strings, much cheaper.
+      for (const text of expandStrings(node, limit)) {
+        if (!text) return null;
+        if (edges && !(WORD.test(text[0]!) && WORD.test(text[text.length - 1]!))) return null;
+        if (seen.has(text)) continue;
+        seen.add(text);
+        out.push({ text, priority: out.length, groups: [] });
+      }
+      return out;
+    }
     for (const x of expandNode(node, limit)) {
       if (!x.text) return null; // matches the empty string: leave to re2js
       if (edges && !(WORD.test(x.text[0]!) && WORD.test(x.text[x.text.length - 1]!))) return null;

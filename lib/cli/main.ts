@@ -154,6 +154,11 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 
 const isEntry = process.argv[1] && /(?:main\.ts|reply-coach(?:\.mjs)?)$/.test(process.argv[1]);
 if (isEntry) {
+  // `reply-coach … | head`: a closed pipe ends the run quietly, like other Unix tools.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s + '\n'),
     err: (s) => process.stderr.write(s + '\n'),

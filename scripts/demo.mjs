@@ -49,10 +49,12 @@ await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 const headless = !process.env.DISPLAY;
+const DEMO_LANG = process.env.RC_DEMO_LANG ?? 'zh-CN';
 const profile = mkdtempSync(join(tmpdir(), 'rc-demo-profile-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM, headless, viewport: { width: 1200, height: 760 },
-  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', '--no-first-run',
+  // The ticket is Chinese, so is the agent's browser (RC_DEMO_LANG=en for the English UI).
+  executablePath: CHROMIUM, headless, viewport: { width: 1200, height: 760 }, locale: DEMO_LANG,
+  args: [`--lang=${DEMO_LANG}`, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -64,6 +66,11 @@ await sw.evaluate(async () => {
     await new Promise((r) => setTimeout(r, 100));
   }
 });
+// The agent's UI language, as the language switch in the popup/options would set it.
+await sw.evaluate(async (lang) => {
+  const st = (await chrome.storage.local.get('rc.active'))['rc.active'];
+  await chrome.storage.local.set({ 'rc.uiLangPref': lang, 'rc.active': { ...st, uiLang: lang, revision: st.revision + 1 } });
+}, DEMO_LANG.startsWith('zh') ? 'zh' : 'en');
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 await page.waitForFunction(() => !!window.fixture);

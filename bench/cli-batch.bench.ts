@@ -26,7 +26,7 @@ async function writeInput(): Promise<void> {
     const ok = out.write(JSON.stringify({ id: i, text: REPLIES[i % REPLIES.length] }) + '\n');
     if (!ok) await new Promise((r) => out.once('drain', r));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 await writeInput();

@@ -92,10 +92,8 @@ function startsWithWord(text: string, start: number, word: string, english: bool
  * Does `word` occur in text[from, to)? For English it must start at a word start ("if" is not in
  * "gift"), but may be a stem ("apolog" finds "apologise").
  */
-function containsWord(text: string, from: number, to: number, word: string, english: boolean): boolean {
-  if (to - from < word.length) return false;
-  // Search only the window: indexOf on the whole text would scan to its end on every miss.
-  const hay = text.slice(from, to);
+/** `word` in hay (= text.slice(from, …)); for English it must start at a word start. */
+function hayHas(hay: string, from: number, text: string, word: string, english: boolean): boolean {
   for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
     const abs = from + at;
     if (!english || abs === 0 || !isWordChar(text.charCodeAt(abs - 1)) || !isWordChar(word.charCodeAt(0))) return true;
@@ -104,7 +102,10 @@ function containsWord(text: string, from: number, to: number, word: string, engl
 }
 
 function anyWithin(t: string, list: string[], from: number, to: number, en: boolean): boolean {
-  for (let k = 0; k < list.length; k++) if (containsWord(t, from, to, list[k]!, en)) return true;
+  if (to <= from) return false;
+  // Slice the window once for the whole list: indexOf on the whole text would scan to its end.
+  const hay = t.slice(from, to);
+  for (let k = 0; k < list.length; k++) if (hayHas(hay, from, t, list[k]!, en)) return true;
   return false;
 }
 

@@ -101,7 +101,8 @@ function spanAt(ends: number[], offset: number, length: number): Span {
 
 function quotedSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const history = HISTORY_START.exec(text);
+  // Cheap pre-check: the history pattern is costly to run on every reply.
+  const history = /写道|wrote:|-{2}/.test(text) ? HISTORY_START.exec(text) : null;
   const limit = history ? history.index : text.length;
   if (history) spans.push({ start: history.index, end: text.length });
   for (const m of text.slice(0, limit).matchAll(QUOTED_LINE)) spans.push({ start: m.index, end: m.index + m[0].length });

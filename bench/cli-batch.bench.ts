@@ -24,7 +24,7 @@ async function writeInput(): Promise<void> {
   const out = createWriteStream(input);
   for (let i = 0; i < N; i++) {
     const ok = out.write(JSON.stringify({ id: i, text: REPLIES[i % REPLIES.length] }) + '\n');
-    if (!ok) await new Promise((r) => out.once('drain', r));
+    if (!ok) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
 }

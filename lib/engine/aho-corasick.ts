@@ -23,9 +23,8 @@ export class AhoCorasick {
   private readonly ends: Int32Array;
   private readonly extra = new Map<number, number[]>();
   private mask: number;
-  private keyNode: Int32Array;
-  private keyChar: Uint16Array;
-  private value: Int32Array;
+  /** Open addressing, one slot = [node, char, child] side by side (one cache line per probe). */
+  private table: Int32Array;
 
   constructor(patterns: readonly string[]) {
     this.lengths = Int32Array.from(patterns, (p) => p.length);
@@ -35,9 +34,7 @@ export class AhoCorasick {
     let size = 16;
     while (size < total * 2) size *= 2;
     this.mask = size - 1;
-    this.keyNode = new Int32Array(size).fill(-1);
-    this.keyChar = new Uint16Array(size);
-    this.value = new Int32Array(size);
+    this.table = new Int32Array(size * 3).fill(-1);
     // Per node: parent, the character leading to it, and depth (for breadth-first fail links).
     const parentOf: number[] = [0];
     const charOf: number[] = [0];
@@ -76,12 +73,10 @@ export class AhoCorasick {
     let fit = 16;
     while (fit < edgeCount * 2) fit *= 2;
     if (fit < size) {
-      const [kn, kc, v] = [this.keyNode, this.keyChar, this.value];
+      const old = this.table;
       this.mask = fit - 1;
-      this.keyNode = new Int32Array(fit).fill(-1);
-      this.keyChar = new Uint16Array(fit);
-      this.value = new Int32Array(fit);
-      for (let i = 0; i < kn.length; i++) if (kn[i] !== -1) this.put(kn[i]!, kc[i]!, v[i]!);
+      this.table = new Int32Array(fit * 3).fill(-1);
+      for (let i = 0; i < old.length; i += 3) if (old[i] !== -1) this.put(old[i]!, old[i + 1]!, old[i + 2]!);
     }
 
     this.fail = new Int32Array(nodes);
@@ -118,23 +113,23 @@ export class AhoCorasick {
   }
 
   private put(node: number, c: number, value: number): void {
+    const t = this.table;
     let i = this.slot(node, c);
-    while (this.keyNode[i] !== -1) i = (i + 1) & this.mask;
-    this.keyNode[i] = node;
-    this.keyChar[i] = c;
-    this.value[i] = value;
+    while (t[i * 3] !== -1) i = (i + 1) & this.mask;
+    t[i * 3] = node;
+    t[i * 3 + 1] = c;
+    t[i * 3 + 2] = value;
   }
 
   /** Child of node on c, or 0 when there is none. */
   private get(node: number, c: number): number {
-    const keyNode = this.keyNode;
-    const keyChar = this.keyChar;
+    const t = this.table;
     const mask = this.mask;
     let i = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
     for (;;) {
-      const k = keyNode[i]!;
+      const k = t[i * 3]!;
       if (k === -1) return 0;
-      if (k === node && keyChar[i] === c) return this.value[i]!;
+      if (k === node && t[i * 3 + 1] === c) return t[i * 3 + 2]!;
       i = (i + 1) & mask;
     }
   }

@@ -1,5 +1,5 @@
 /** Content-script wiring: active packs from storage, site switch, statistics, rc:count, one Coach per document. */
-import { ACTIVE_KEY, ENSURE_ACTIVE, type ActiveState } from '../shared/active-packs';
+import { ACTIVE_KEY, ENSURE_ACTIVE, PACKS_MESSAGE, type ActiveState } from '../shared/active-packs';
 import { COUNT_MSG } from '../shared/count';
 import { isHostDisabled, parseSites, SITES_KEY } from '../sites/contract';
 import { E2E_MATCHES } from '../sites/hosts';
@@ -13,11 +13,9 @@ export function startContent(): void {
       browser.runtime.sendMessage({ type: 'rc:stat', event, category: f.category, ruleId: f.ruleId }).catch(() => {});
     },
     disableRule(ruleId) {
-      void browser.storage.local.get(ACTIVE_KEY).then((got) => {
-        const st = got[ACTIVE_KEY] as ActiveState | undefined;
-        if (!st || st.disabledRules.includes(ruleId)) return;
-        return browser.storage.local.set({ [ACTIVE_KEY]: { ...st, revision: st.revision + 1, disabledRules: [...st.disabledRules, ruleId] } });
-      });
+      // The background owns the active state: it records the choice in the agent's settings and
+      // republishes (writing rc.active here raced with its own publishes).
+      browser.runtime.sendMessage({ type: PACKS_MESSAGE, op: 'setRuleEnabled', ruleId, enabled: false }).catch(() => {});
     },
   });
   w.__replyCoach = coach;

@@ -28,3 +28,9 @@ export interface ActiveState {
 
 /** Message a content script sends when it finds no active state yet. */
 export const ENSURE_ACTIVE = 'rc:ensure-active';
+
+/**
+ * Requests to the background's pack service (lib/sync/service.ts handles them). Content scripts
+ * use it to switch a rule off, so the background — the one writer of ACTIVE_KEY — records it.
+ */
+export const PACKS_MESSAGE = 'rc:packs';

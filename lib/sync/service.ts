@@ -10,6 +10,7 @@
 import type { Pack } from '../engine/types';
 import type { Problem } from '../packs/path';
 import { parsePackText, validatePack } from '../packs/validate';
+import { PACKS_MESSAGE } from '../shared/active-packs';
 import { publishActive } from './active';
 import { readPolicy, type Policy } from './policy';
 import {
@@ -365,8 +366,8 @@ export function createPackService(deps: ServiceDeps) {
   return api;
 }
 
-/** Messages the options page sends to the background. */
-export const PACKS_MESSAGE = 'rc:packs';
+/** Messages the options page (and, for setRuleEnabled, the content script) send to the background. */
+export { PACKS_MESSAGE } from '../shared/active-packs';
 export type PacksRequest =
   | { type: typeof PACKS_MESSAGE; op: 'importText'; text: string; fileName?: string }
   | { type: typeof PACKS_MESSAGE; op: 'subscribe'; url: string }

@@ -14,7 +14,7 @@ let server: FixtureServer;
 beforeAll(async () => {
   server = await startFixtureServer(await buildFixtures());
   ext = await launchExtension();
-  await setActive(ext.serviceWorker, 'zh');
+  await setActive(ext, 'zh');
   // Record the statistics events the content script sends (alongside the real stats handler).
   await ext.serviceWorker.evaluate(() => {
     (globalThis as any).__stats = [];
@@ -100,12 +100,12 @@ test('ignore here, turn off this rule (persisted in the active state), stats eve
   expect(stats.some((s) => s.event === 'shown' && s.ruleId === 't.refusal' && s.category === 'refusal')).toBe(true);
   expect(stats.some((s) => s.event === 'ignored' && s.ruleId === 't.refusal')).toBe(true);
   for (const s of stats) expect(Object.keys(s).sort()).toEqual(['category', 'event', 'ruleId', 'type']);
-  await setActive(ext.serviceWorker, 'zh');
+  await setActive(ext, 'zh');
   await page.close();
 });
 
 test('recommended phrase is inserted at the cursor; applied stat; English card', async () => {
-  await setActive(ext.serviceWorker, 'en');
+  await setActive(ext, 'en');
   const page = await open('textarea.html');
   await page.keyboard.type("Sorry, I can't refund it. ", { delay: 5 });
   await waitTargets(page, 't.en.refusal');
@@ -121,7 +121,7 @@ test('recommended phrase is inserted at the cursor; applied stat; English card',
   const stats = (await ext.serviceWorker.evaluate(() => (globalThis as any).__stats)) as any[];
   expect(stats.some((s) => s.event === 'applied' && s.ruleId === 't.en.refusal')).toBe(true);
   expect(await modelText(page)).toContain('I can refund');
-  await setActive(ext.serviceWorker, 'zh');
+  await setActive(ext, 'zh');
   await page.close();
 });
 
@@ -168,5 +168,5 @@ test("packs apply per site: a pack for other.example stays silent on 127.0.0.1, 
   await waitTargets(page, 't.refusal');
   expect(await targets(page, 'site.other.word').count()).toBe(0);
   await page.close();
-  await setActive(ext.serviceWorker, 'zh');
+  await setActive(ext, 'zh');
 });

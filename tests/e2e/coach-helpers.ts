@@ -1,5 +1,6 @@
 /** Helpers for the content-script e2e specs: a deterministic test pack, and editor scenario steps. */
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { LaunchedExtension } from './harness';
 import { expect } from 'vitest';
 
 const L = (zh: string, en: string) => ({ zh, en });
@@ -31,24 +32,36 @@ export const TEST_PACK = {
   phrases: [{ id: 'p.help', text: L('我来帮您查一下', 'Let me check that for you'), categories: ['refusal'] }],
 };
 
-export async function setActive(sw: Worker, uiLang: 'zh' | 'en' = 'zh', disabledRules: string[] = []): Promise<void> {
-  // The background publishes its own packs on install: wait for that, then replace them and make
-  // sure ours stick (no late overwrite).
-  await sw.evaluate(
-    async ({ pack, uiLang, disabledRules }) => {
-      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-      for (let i = 0; i < 50 && !(await chrome.storage.local.get('rc.active'))['rc.active']; i++) await sleep(100);
-      for (let attempt = 0; attempt < 10; attempt++) {
-        const prev = (await chrome.storage.local.get('rc.active'))['rc.active'] as { revision?: number } | undefined;
-        await chrome.storage.local.set({ 'rc.active': { revision: (prev?.revision ?? 0) + 100, packs: [pack], disabledRules, pausedUntil: 0, uiLang } });
-        await sleep(400);
-        const now = (await chrome.storage.local.get('rc.active'))['rc.active'] as { packs: { id: string }[] };
-        if (now.packs[0]?.id === pack.id) return;
-      }
-      throw new Error('could not install the test pack');
-    },
-    { pack: TEST_PACK, uiLang, disabledRules },
-  );
+/**
+ * Make the test pack the only active pack, through the background's own pack service (as the
+ * options page does): import it, switch the built-in packs off, set which of its rules are off and
+ * the UI language. The background stays the one writer of the active state, so nothing it
+ * publishes later (e.g. after "turn off this rule") undoes the test's setup.
+ */
+export async function setActive(ext: LaunchedExtension, uiLang: 'zh' | 'en' = 'zh', disabledRules: string[] = []): Promise<void> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await page.evaluate(
+      async ({ pack, uiLang, disabledRules }) => {
+        const send = async (m: object) => {
+          const r = await chrome.runtime.sendMessage({ type: 'rc:packs', ...m });
+          if (!r?.ok) throw new Error(`rc:packs ${JSON.stringify(m).slice(0, 80)}: ${JSON.stringify(r)}`);
+        };
+        await send({ op: 'importText', text: JSON.stringify(pack), fileName: 'e2e-test-pack.json' });
+        for (const id of ['zh-CN.core', 'en.core', 'zh-CN.phrases', 'en.phrases']) await send({ op: 'setPackEnabled', packId: id, enabled: false });
+        for (const r of pack.rules) await send({ op: 'setRuleEnabled', ruleId: r.id, enabled: !disabledRules.includes(r.id) });
+        await chrome.storage.local.set({ 'rc.uiLangPref': uiLang });
+        const st = (await chrome.storage.local.get('rc.active'))['rc.active'];
+        await chrome.storage.local.set({ 'rc.active': { ...st, uiLang, revision: st.revision + 1 } });
+        const now = (await chrome.storage.local.get('rc.active'))['rc.active'];
+        if (now.packs.length !== 1 || now.packs[0].id !== pack.id) throw new Error(`active packs: ${now.packs.map((p: { id: string }) => p.id)}`);
+      },
+      { pack: TEST_PACK, uiLang, disabledRules },
+    );
+  } finally {
+    await page.close();
+  }
 }
 
 export const REPLY = '您好，我不能给您退款，但是可以换货。';

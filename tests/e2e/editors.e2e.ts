@@ -20,7 +20,7 @@ beforeAll(async () => {
   const dir = await buildFixtures();
   server = await startFixtureServer(dir);
   ext = await launchExtension();
-  await setActive(ext.serviceWorker, 'zh');
+  await setActive(ext, 'zh');
 });
 afterAll(async () => {
   await ext?.close();

@@ -17,7 +17,7 @@ let server: FixtureServer;
 beforeAll(async () => {
   server = await startFixtureServer(await buildFixtures());
   ext = await launchExtension();
-  await setActive(ext.serviceWorker, 'zh');
+  await setActive(ext, 'zh');
 });
 const results: Record<string, unknown> = { date: new Date().toISOString(), loadAverage: loadavg()[0] };
 afterAll(async () => {

@@ -12,8 +12,14 @@ export interface Expansion {
   priority: number;
   /** Offsets of the (?P<span>…) group within text, if the pattern has one. */
   span?: [number, number];
-  /** Text of capture groups 1…n ('' when the group did not take part). */
-  groups: string[];
+  /** Offsets of capture groups 1…n within text (null when the group did not take part). */
+  groups: ([number, number] | null)[];
+  /** The pattern has a span group that this alternative leaves out or empty: the regex matches
+   * here (and so consumes the text) but reports nothing. */
+  silent?: boolean;
+  /** The pattern begins / ends with \b: checked on the text at match time (RE2's ASCII rule). */
+  edgeStart?: boolean;
+  edgeEnd?: boolean;
 }
 
 type Node =
@@ -27,19 +33,17 @@ class GiveUp extends Error {}
 
 const META = new Set(['\\', '(', ')', '|', '?', '*', '+', '.', '[', ']', '{', '}', '^', '$']);
 
-function parse(p: string): { node: Node; groups: number; edges: boolean } {
+function parse(p: string): { node: Node; groups: number; edgeStart: boolean; edgeEnd: boolean; hasSpan: boolean } {
   let i = 0;
   let groups = 0;
-  let edges = false;
-  // A leading/trailing \b is left to the engine's own English word-edge check.
-  if (p.startsWith('\\b')) {
-    p = p.slice(2);
-    edges = true;
-  }
-  if (p.endsWith('\\b') && !p.endsWith('\\\\b')) {
-    p = p.slice(0, -2);
-    edges = true;
-  }
+  let hasSpan = false;
+  // A leading/trailing \b becomes a check on the text around each hit (lint.ts replayScan).
+  const edgeStart = p.startsWith('\\b');
+  if (edgeStart) p = p.slice(2);
+  const edgeEnd = p.endsWith('\\b') && !p.endsWith('\\\\b');
+  if (edgeEnd) p = p.slice(0, -2);
+  // Astral characters are two UTF-16 units: a quantifier would apply to half of one.
+  if (/[\ud800-\udfff]/.test(p)) throw new GiveUp();
   const alt = (): Node => {
     const options = [cat()];
     while (p[i] === '|') {
@@ -74,6 +78,7 @@ function parse(p: string): { node: Node; groups: number; edges: boolean } {
         i = close + 1;
         index = ++groups;
         isSpan = name === 'span';
+        hasSpan ||= isSpan;
       } else if (p[i] === '?') throw new GiveUp(); // flags
       else index = ++groups;
       const item = alt();
@@ -93,13 +98,13 @@ function parse(p: string): { node: Node; groups: number; edges: boolean } {
   };
   const node = alt();
   if (i !== p.length) throw new GiveUp();
-  return { node, groups, edges };
+  return { node, groups, edgeStart, edgeEnd, hasSpan };
 }
 
 interface Partial {
   text: string;
   span?: [number, number];
-  groups: (string | undefined)[];
+  groups: ([number, number] | undefined)[];
 }
 
 function expandNode(node: Node, limit: number): Partial[] {
@@ -114,7 +119,7 @@ function expandNode(node: Node, limit: number): Partial[] {
     case 'group':
       return expandNode(node.item, limit).map((x) => {
         const groups = [...x.groups];
-        if (node.index !== undefined) groups[node.index] = x.text;
+        if (node.index !== undefined) groups[node.index] = [0, x.text.length];
         return { text: x.text, groups, span: node.isSpan ? [0, x.text.length] : x.span };
       });
     case 'cat': {
@@ -125,7 +130,8 @@ function expandNode(node: Node, limit: number): Partial[] {
         for (const a of acc) {
           for (const b of next) {
             const groups = [...a.groups];
-            b.groups.forEach((g, k) => g !== undefined && (groups[k] = g));
+            const shift = a.text.length;
+            b.groups.forEach((g, k) => g !== undefined && (groups[k] = [g[0] + shift, g[1] + shift]));
             const span = b.span ? ([a.text.length + b.span[0], a.text.length + b.span[1]] as [number, number]) : a.span;
             out.push({ text: a.text + b.text, groups, span });
           }
@@ -170,35 +176,33 @@ function cap<T>(list: T[], limit: number): T[] {
   return list;
 }
 
-const WORD = /[A-Za-z0-9_']/;
-
 /** The finite set of strings a pattern matches, or null if it is not plainly finite and small. */
 export function expandPattern(pattern: string, english: boolean, limit = 2000): Expansion[] | null {
   try {
-    const { node, groups, edges } = parse(pattern);
-    if (edges && !english) return null;
+    const { node, groups, edgeStart, edgeEnd, hasSpan } = parse(pattern);
+    if ((edgeStart || edgeEnd) && !english) return null;
     const seen = new Set<string>();
     const out: Expansion[] = [];
+    const add = (text: string, span: [number, number] | undefined, g: ([number, number] | null)[]) => {
+      const key = `${text}\u0000${span?.join(',') ?? ''}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const silent = hasSpan && (!span || span[0] === span[1]);
+      out.push({ text, priority: out.length, span, groups: g, ...(silent && { silent }), ...(edgeStart && { edgeStart }), ...(edgeEnd && { edgeEnd }) });
+    };
     if (groups === 0) {
       // No groups to track (the common case): expand plain strings, much cheaper.
       for (const text of expandStrings(node, limit)) {
-        if (!text) return null;
-        if (edges && !(WORD.test(text[0]!) && WORD.test(text[text.length - 1]!))) return null;
-        if (seen.has(text)) continue;
-        seen.add(text);
-        out.push({ text, priority: out.length, groups: [] });
+        if (!text) return null; // matches the empty string: leave to re2js
+        add(text, undefined, []);
       }
       return out;
     }
     for (const x of expandNode(node, limit)) {
-      if (!x.text) return null; // matches the empty string: leave to re2js
-      if (edges && !(WORD.test(x.text[0]!) && WORD.test(x.text[x.text.length - 1]!))) return null;
-      const key = `${x.text}\u0000${x.span?.join(',') ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const g: string[] = [];
-      for (let k = 1; k <= groups; k++) g.push(x.groups[k] ?? '');
-      out.push({ text: x.text, priority: out.length, span: x.span, groups: g });
+      if (!x.text) return null;
+      const g: ([number, number] | null)[] = [];
+      for (let k = 1; k <= groups; k++) g.push(x.groups[k] ?? null);
+      add(x.text, x.span, g);
     }
     return out;
   } catch (e) {

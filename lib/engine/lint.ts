@@ -76,12 +76,16 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
       const start = rule.spanGroup ? m.start('span') : m.start();
       const end = rule.spanGroup ? m.end('span') : m.end();
       if (start < 0 || end <= start) continue;
+      // Group texts from the original (the pattern ran on folded text of the same length).
       const groups: (string | null)[] = [];
-      for (let g = 0; g <= Math.min(m.groupCount(), 9); g++) groups.push(m.group(g));
+      for (let g = 0; g <= Math.min(m.groupCount(), 9); g++) {
+        const gs = m.start(g);
+        groups.push(gs >= 0 ? text.slice(from + gs, from + m.end(g)) : null);
+      }
       candidates.push({ rule, start: from + start, end: from + end, groups });
     }
   };
-  for (const [ruleIndex, hits] of expanded) replayScan(matcher.rules[ruleIndex]!, hits, gates.get(ruleIndex), structure, text, candidates);
+  for (const [ruleIndex, hits] of expanded) replayScan(matcher.rules[ruleIndex]!, hits, gates.get(ruleIndex), structure, text, folded, candidates);
   for (const [ruleIndex, sentences] of toRun) {
     for (const [start, end] of sentences) runPattern(matcher.rules[ruleIndex]!, start, end);
   }
@@ -109,6 +113,7 @@ function replayScan(
   gate: Set<number> | undefined,
   structure: Structure,
   text: string,
+  folded: string,
   out: Candidate[],
 ): void {
   const gated = (rule.rule.anchors?.length ?? 0) > 0;
@@ -116,12 +121,25 @@ function replayScan(
   let scanFrom = 0;
   for (const h of hits) {
     if (h.start < scanFrom) continue;
+    // A hit the regex could not have made (its \b fails here) must not claim the place: the
+    // regex would have tried its next alternative at this start.
+    if (h.x.edgeStart && !re2Boundary(folded, h.start)) continue;
+    if (h.x.edgeEnd && !re2Boundary(folded, h.end)) continue;
     if (gated && !gate?.has(structure.sentenceAt(h.start).start)) continue;
     scanFrom = h.end;
-    const groups = [text.slice(h.start, h.end), ...h.x.groups];
+    if (h.x.silent) continue;
+    const groups = [text.slice(h.start, h.end), ...h.x.groups.map((g) => (g ? text.slice(h.start + g[0], h.start + g[1]) : ''))];
     const span = h.x.span;
     out.push({ rule, start: span ? h.start + span[0] : h.start, end: span ? h.start + span[1] : h.end, groups });
   }
+}
+
+const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** RE2's \b: an ASCII word character on exactly one side. */
+function re2Boundary(text: string, at: number): boolean {
+  const before = at > 0 && isAsciiWord(text.charCodeAt(at - 1));
+  const after = at < text.length && isAsciiWord(text.charCodeAt(at));
+  return before !== after;
 }
 
 function accepts(c: Candidate, text: string, folded: string, s: Structure, lang: RuleLang | 'auto'): boolean {
@@ -131,22 +149,29 @@ function accepts(c: Candidate, text: string, folded: string, s: Structure, lang:
   if (s.isSkipped(c.start, c.end)) return false;
   const english = rule.lang === 'en';
   // English words have edges: "can't" must not match inside "scan'tly", "but" not in "button".
+  // Checked on the folded text (ｂｕｔｔｏｎ is a word too); a match that begins or ends with an
+  // apostrophe ("'ll never") joins the word before or after it by design.
   if (english) {
-    if (isWordChar(text.charCodeAt(c.start)) && c.start > 0 && isWordChar(text.charCodeAt(c.start - 1))) return false;
-    if (isWordChar(text.charCodeAt(c.end - 1)) && c.end < text.length && isWordChar(text.charCodeAt(c.end))) return false;
+    const first = folded.charCodeAt(c.start);
+    const last = folded.charCodeAt(c.end - 1);
+    if (first !== 39 && isWordChar(first) && c.start > 0 && isWordChar(folded.charCodeAt(c.start - 1))) return false;
+    if (last !== 39 && isWordChar(last) && c.end < folded.length && isWordChar(folded.charCodeAt(c.end))) return false;
   }
   if (!c.rule.hasContext) return true;
   const clause = s.clauseAt(c.start);
   const sentence = s.sentenceAt(c.start);
+  // What follows the match is read from where the match ends (it may cross a comma).
+  const clauseAfter = s.clauseAt(c.end - 1);
+  const sentenceAfter = s.sentenceAt(c.end - 1);
   const w: Window = {
     folded,
     start: c.start,
     end: c.end,
     clauseStart: clause.start,
-    clauseEnd: Math.max(clause.end, c.end),
+    clauseEnd: Math.max(clauseAfter.end, c.end),
     sentenceStart: sentence.start,
-    sentenceEnd: Math.max(sentence.end, c.end),
-    previousStart: sentence.start > 0 ? s.sentenceAt(sentence.start - 1).start : sentence.start,
+    sentenceEnd: Math.max(sentenceAfter.end, c.end),
+    previousStart: s.previousSentenceStart(sentence),
     english,
   };
   if (c.rule.unless && contextHolds(c.rule.unless, w, 'any')) return false;

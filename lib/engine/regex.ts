@@ -3,6 +3,7 @@
  * pack can never freeze a tab. RE2 refuses backtracking-only features; we name them plainly.
  */
 import { RE2JS } from 're2js';
+import { foldWidth } from './normalize';
 
 const UNSUPPORTED: [RegExp, string][] = [
   [/\(\?<?=/, 'lookahead/lookbehind "(?=…)" / "(?<=…)"'],
@@ -15,17 +16,50 @@ const UNSUPPORTED: [RegExp, string][] = [
 
 export class PatternError extends Error {}
 
+/** The pattern with escaped characters and character classes blanked out: what is left is syntax. */
+function syntaxOnly(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      // Keep escapes that are syntax (\1, \k<…>), blank escaped literals (\\, \(, \[).
+      const n = pattern[i + 1] ?? '';
+      out += !inClass && /[1-9k]/.test(n) ? c + n : '__';
+      i++;
+    } else if (inClass) {
+      out += '_';
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+      out += '_';
+      if (pattern[i + 1] === ']') out += '_', i++; // "[]…]": a leading ] is a literal
+    } else out += c;
+  }
+  return out;
+}
+
+const WIDTH_META = /[\uff01-\uff5e\u3000\u2018\u2019]/g;
+
+/**
+ * Patterns run on width-folded text (，→, ’→' ｂ→b), so their literal characters are folded the
+ * same way; a character that folds into regex syntax (（ → \() is escaped.
+ */
+export function foldPattern(pattern: string): string {
+  return pattern.replace(WIDTH_META, (ch) => {
+    const f = foldWidth(ch);
+    return /[\\^$.|?*+()[\]{}]/.test(f) ? `\\${f}` : f;
+  });
+}
+
 /** Compile or throw a PatternError that names the problem. */
 export function compilePattern(pattern: string, caseSensitive = false): RE2JS {
+  const syntax = syntaxOnly(pattern);
   for (const [re, name] of UNSUPPORTED) {
-    // Skip escaped brackets: "\(?=" is a literal, not a lookahead.
-    const m = re.exec(pattern);
-    if (m && !(m.index > 0 && pattern[m.index - 1] === '\\' && !m[0].startsWith('\\'))) {
-      throw new PatternError(`unsupported regex feature: ${name} (patterns run in linear time with RE2 syntax)`);
-    }
+    if (re.test(syntax)) throw new PatternError(`unsupported regex feature: ${name} (patterns run in linear time with RE2 syntax)`);
   }
   try {
-    return RE2JS.compile(pattern, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
+    return RE2JS.compile(foldPattern(pattern), caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
   } catch (e) {
     throw new PatternError(`invalid regex: ${(e as Error).message}`);
   }

@@ -62,6 +62,20 @@ export class Structure {
     return spanAt(this.clauseEnds, offset, this.text.length);
   }
 
+  /**
+   * Start of the sentence before `sentence`, skipping "sentences" that hold only terminators or
+   * whitespace (the gap between 。 and a newline, or in ！！).
+   */
+  previousSentenceStart(sentence: Span): number {
+    let start = sentence.start;
+    while (start > 0) {
+      const prev = this.sentenceAt(start - 1);
+      start = prev.start;
+      if (/[^\s。!?;…！？；.]/.test(this.text.slice(prev.start, prev.end))) return prev.start;
+    }
+    return start;
+  }
+
   /** Language of the sentence containing offset: a Han character carries about as much as a short English word. */
   langAt(offset: number): RuleLang {
     const s = this.sentenceAt(offset);
@@ -111,8 +125,9 @@ function quotedSpans(text: string): Span[] {
   for (let m = QUOTE_OPENERS.exec(text); m && m.index < limit; m = QUOTE_OPENERS.exec(text)) {
     const i = m.index;
     const open = m[0];
-    // ‘ right after a letter is not an opening quote.
+    // ‘ right after a letter is not an opening quote, nor " right after a digit (27" monitor).
     if (open === '‘' && i > 0 && LETTER.test(text[i - 1]!)) continue;
+    if (open === '"' && i > 0 && /[0-9]/.test(text[i - 1]!)) continue;
     const close = QUOTE_PAIRS[open]!;
     for (let j = i + 1; j < text.length; j++) {
       const ch = text[j]!;

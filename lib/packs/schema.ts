@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../engine/types';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
-const list = z.array(nonEmpty);
+/** Phrases and regexes are kept exactly as written: a space or a trailing "\ " can matter. */
+const exact = z.string().refine((v) => v.trim().length > 0, 'must not be empty or blank');
+const list = z.array(exact);
 
 /** A text in zh and/or en; a plain string is used for both. */
 export const localizedSchema = z
@@ -27,10 +29,10 @@ export const contextSchema = z
     sentenceBefore: list.optional().meta({ description: 'Phrases anywhere earlier in the same sentence.' }),
     sentenceAfter: list.optional().meta({ description: 'Phrases anywhere later in the same sentence.' }),
     previousSentence: list.optional().meta({ description: 'Phrases anywhere in the previous sentence.' }),
-    beforePattern: nonEmpty.optional().meta({ description: 'RE2 regex matching the clause text that ends at the match.' }),
-    afterPattern: nonEmpty.optional().meta({ description: 'RE2 regex matching the clause text that starts at the match end.' }),
-    sentenceBeforePattern: nonEmpty.optional().meta({ description: 'RE2 regex matching the sentence text that ends at the match.' }),
-    sentenceAfterPattern: nonEmpty.optional().meta({ description: 'RE2 regex matching the sentence text that starts at the match end.' }),
+    beforePattern: exact.optional().meta({ description: 'RE2 regex matching the clause text that ends at the match.' }),
+    afterPattern: exact.optional().meta({ description: 'RE2 regex matching the clause text that starts at the match end.' }),
+    sentenceBeforePattern: exact.optional().meta({ description: 'RE2 regex matching the sentence text that ends at the match.' }),
+    sentenceAfterPattern: exact.optional().meta({ description: 'RE2 regex matching the sentence text that starts at the match end.' }),
   })
   .meta({ description: 'Context around a match. Each field lists alternatives.' });
 
@@ -43,7 +45,7 @@ export const ruleSchema = z
     severity: z.enum(SEVERITIES).default('warning'),
     lang: z.enum(['zh', 'en']).optional().meta({ description: 'Language of the text the rule fits; defaults to the pack locale.' }),
     match: list.min(1).optional().meta({ description: 'Literal phrases (matched together, case- and width-insensitive).' }),
-    pattern: nonEmpty.optional().meta({ description: 'RE2 regex (no lookaround, no backreferences). A named group (?P<span>…) narrows the finding to that group.' }),
+    pattern: exact.optional().meta({ description: 'RE2 regex (no lookaround, no backreferences). A named group (?P<span>…) narrows the finding to that group.' }),
     anchors: list.optional().meta({ description: 'Literals every pattern match contains; the pattern then only runs near them (much faster).' }),
     caseSensitive: z.boolean().optional(),
     unless: contextSchema.optional().meta({ description: 'Drop the match when any of these holds.' }),

@@ -99,7 +99,9 @@ export function validatePack(
       if (pattern.length > LIMITS.patternLength) at(['rules', i, ...sub], `regex is longer than ${LIMITS.patternLength} characters`);
       else {
         try {
-          compilePattern(pattern);
+          // Compile exactly what the engine will: context patterns are anchored at the match.
+          const field = sub[sub.length - 1]!;
+          compilePattern(/^(?:before|sentenceBefore)Pattern$/.test(field) ? `(?:${pattern})$` : /^(?:after|sentenceAfter)Pattern$/.test(field) ? `^(?:${pattern})` : pattern);
         } catch (e) {
           if (e instanceof PatternError) at(['rules', i, ...sub], e.message);
           else throw e;

@@ -205,3 +205,45 @@ describe('expanded finite patterns keep regex semantics', () => {
     expect(lint('我们不能，不行', pack('我们不能', { anchors: ['不行'] })).map((f) => f.text)).toEqual(['我们不能']);
   });
 });
+
+describe('review fixes: regex and expansion agree at the edges', () => {
+  const t = (s: string) => ({ zh: s, en: s });
+  const one = (rule: object, locale = 'en') => [
+    { id: 'p', name: 'p', version: '1.0.0', locale, rules: [{ id: 'r', category: 'refusal' as const, severity: 'warning' as const, lang: (locale === 'en' ? 'en' : 'zh') as 'en', message: t('m'), why: t('w'), ...rule }] },
+  ];
+  const texts = (text: string, rule: object, locale?: string) => lint(text, one(rule, locale)).map((f) => f.text);
+
+  it('a \\b that fails lets the next alternative match, as in RE2', () => {
+    expect(texts('There is nothing here', { pattern: '\\b(?:not|nothing)\\b' })).toEqual(['nothing']);
+    expect(texts('This definitely works', { pattern: '\\b(?:is|this) definitely\\b' })).toEqual(['This definitely']);
+  });
+  it('an alternative that leaves the span group out matches but reports nothing', () => {
+    expect(texts('that is bad', { pattern: '(?P<span>very )?bad' })).toEqual([]);
+    expect(texts('that is very bad', { pattern: '(?P<span>very )?bad' })).toEqual(['very ']);
+  });
+  it('groups in suggestions come from the original text', () => {
+    const [f] = lint('SORRY, but no', one({ pattern: '(sorry|apologies), but', suggestions: ['$1 and'] }));
+    expect(f!.suggestions).toEqual(['SORRY and']);
+    const [g] = lint('SORRY, but no', one({ pattern: '(sorry|apologies), but\\s*\\w+', anchors: ['but'], suggestions: ['$1 and'] }));
+    expect(g!.suggestions).toEqual(['SORRY and']);
+  });
+  it('patterns are width-folded like the text', () => {
+    expect(texts('I can’t help it', { pattern: 'can’t \\w+', anchors: ['can'] })).toEqual(['can’t help']);
+    expect(texts('这个不能？', { pattern: '不能？\\s*', anchors: ['不能'] }, 'zh-CN')).toEqual(['不能？']);
+  });
+  it('English word edges are checked on the folded text', () => {
+    expect(texts('Press the ｂｕｔｔｏｎ now', { match: ['but'] })).toEqual([]);
+    expect(texts('I can’t', { match: ['can'] })).toEqual([]);
+  });
+  it('previousSentence skips the empty gap between a terminator and a newline', () => {
+    const rule = { match: ['however'], when: { previousSentence: ['thank you'] } };
+    expect(texts('Thank you for waiting!\nHowever, no.', rule)).toEqual(['However']);
+    expect(texts('Thank you for waiting!! However, no.', rule)).toEqual(['However']);
+  });
+  it('after-contexts are read from where the match ends, across a comma', () => {
+    expect(texts('Sorry, but we can fix it.', { match: ['sorry, but'], unless: { afterPattern: '\\s*we can' } })).toEqual([]);
+  });
+  it('a " after a digit is an inch mark, not a quotation', () => {
+    expect(texts('The 27" monitor. I can\'t help. It is 30" wide', { match: ["I can't"] })).toEqual(["I can't"]);
+  });
+});

@@ -97,3 +97,17 @@ rules:
     expect(ps.some((p) => p.includes('phrases[1].categories[0]'))).toBe(true);
   });
 });
+
+describe('regexes are validated exactly as the engine compiles them', () => {
+  it('keeps a pattern as written (a trailing "\\ " is an escaped space, not trimmed into an error)', () => {
+    const r = parsePackText(good.replace('match: [办不了]', "pattern: '办不了\\ '"), { examples: false });
+    expect(r.ok && r.pack.rules[0]!.pattern).toBe('办不了\\ ');
+  });
+  it('rejects a context pattern that only breaks once anchored at the match', () => {
+    const src = good.replace('    message: 避免说办不了', "    unless: { afterPattern: '\\Q(ok)' }\n    message: 避免说办不了");
+    expect(problems(src)).toEqual([expect.stringContaining('rules[0].unless.afterPattern: invalid regex')]);
+  });
+  it('does not mistake [?+] or an escaped backslash for unsupported features', () => {
+    expect(problems(good.replace('match: [办不了]', "pattern: '办不了[?+]|C\\\\\\\\1'"))).not.toEqual(expect.arrayContaining([expect.stringContaining('unsupported')]));
+  });
+});

@@ -81,20 +81,19 @@ export async function lintCsv(
 ): Promise<BatchResult> {
   const result: BatchResult = { records: 0, errorFindings: 0, badRecords: 0 };
   const input = file === '-' ? process.stdin : createReadStream(file);
-  const parser = input.pipe(parseCsv({ columns: true, bom: true, relax_column_count: true, skip_empty_lines: true }));
-  let header: string[] | undefined;
+  let header: string[] = [];
+  // The header is checked as soon as it is read, even when no row follows.
+  const checkHeader = (names: string[]) => {
+    header = names;
+    if (!names.includes(column)) throw new Error(`${file}: no column "${column}" (columns: ${names.join(', ')})`);
+    if (idColumn && !names.includes(idColumn)) throw new Error(`${file}: no id column "${idColumn}" (columns: ${names.join(', ')})`);
+    return names;
+  };
+  const parser = parseCsv({ columns: checkHeader, bom: true, relax_column_count: true, skip_empty_lines: true });
+  // A read error (a directory, a vanished file) must reach the caller as an error, not crash.
+  input.on('error', (e: Error) => parser.destroy(e));
+  input.pipe(parser);
   for await (const row of parser as AsyncIterable<Record<string, string>>) {
-    if (!header) {
-      header = Object.keys(row);
-      if (!header.includes(column)) {
-        parser.destroy();
-        throw new Error(`${file}: no column "${column}" (columns: ${header.join(', ')})`);
-      }
-      if (idColumn && !header.includes(idColumn)) {
-        parser.destroy();
-        throw new Error(`${file}: no id column "${idColumn}" (columns: ${header.join(', ')})`);
-      }
-    }
     result.records++;
     const id = idColumn ? row[idColumn] : header.includes('id') ? row.id : result.records;
     const findings = lintRecord(row[column] ?? '', row.lang, packs, options);

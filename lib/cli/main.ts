@@ -106,9 +106,16 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (rest.length) throw new UsageError('batch mode takes no TEXT argument');
     const file = (values.jsonl ?? values.csv)!;
     if (file !== '-' && !existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    if (file !== '-' && !statSync(file).isFile()) throw new UsageError(`not a file: ${file}`);
     const write = lineWriter(io.stdout);
     let result;
-    if (values.jsonl) result = await lintJsonl(file, packs, options, write, io.err);
+    if (values.jsonl) {
+      try {
+        result = await lintJsonl(file, packs, options, write, io.err);
+      } catch (e) {
+        throw new UsageError(`${file}: ${(e as Error).message}`);
+      }
+    }
     else {
       if (!values.column) throw new UsageError('--csv needs --column NAME (the column holding the reply text)');
       try {
@@ -129,6 +136,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
+const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+
 function badUi(v: string): never {
   throw new UsageError(`--ui must be zh or en, not "${v}"`);
 }
@@ -136,12 +145,15 @@ function badUi(v: string): never {
 async function readInput(arg: string | undefined, io: Io): Promise<{ text: string; source: string }> {
   if (arg === undefined || arg === '-') {
     if (arg === undefined && io.isTTY) throw new UsageError('give a TEXT, a FILE or - (stdin); see --help');
-    return { text: await io.readStdin(), source: '<stdin>' };
+    return { text: stripBom(await io.readStdin()), source: '<stdin>' };
   }
   if (arg.length < 4096 && existsSync(arg) && statSync(arg).isFile()) {
-    const buf = readFileSync(arg);
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
-    return { text, source: arg };
+    try {
+      // fatal: a file in another encoding (GBK exports are common) is an error, not mojibake.
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(arg)), source: arg };
+    } catch {
+      throw new UsageError(`${arg}: not valid UTF-8 text (convert it first, e.g. iconv -f GBK -t UTF-8)`);
+    }
   }
   return { text: arg, source: '<text>' };
 }

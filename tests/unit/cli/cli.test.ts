@@ -167,3 +167,22 @@ describe('formatText', () => {
     expect(formatText(text, [f], { source: 's', ui: 'zh' }).split('\n').slice(1, 3)).toEqual(['  😀你好，但是', '          ^^^^']);
   });
 });
+
+describe('reply-coach input errors', () => {
+  it('says what is wrong with directories, non-UTF-8 files and CSV headers (exit 2); strips a BOM', async () => {
+    const bad = file('gbk.txt', '');
+    writeFileSync(bad, Buffer.from([0xb2, 0xbb, 0xc4, 0xdc])); // 不能 in GBK
+    for (const [args, msg] of [
+      [['check', '--csv', dir, '--column', 'body'], `not a file: ${dir}`],
+      [['check', '--jsonl', dir], `not a file: ${dir}`],
+      [['check', bad], 'not valid UTF-8 text'],
+      [['check', '--csv', file('header.csv', 'a,body\n'), '--column', 'text'], 'no column "text" (columns: a, body)'],
+    ] as const) {
+      const r = await run([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain(msg);
+    }
+    const r = await run(['check', '--pack', teamPack, '--format', 'json', '-'], '\ufeff找专家去');
+    expect(JSON.parse(r.out).findings[0].start).toBe(0);
+  });
+});

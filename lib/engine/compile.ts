@@ -43,6 +43,10 @@ export class CompiledRule {
     return this.contexts().when;
   }
 
+  get needsPreviousSentence(): boolean {
+    return Boolean(this.rule.unless?.previousSentence || this.rule.when?.previousSentence);
+  }
+
   get hasContext(): boolean {
     return Boolean(this.rule.unless || this.rule.when);
   }

@@ -71,7 +71,7 @@ export interface Window {
   clauseEnd: number;
   sentenceStart: number;
   sentenceEnd: number;
-  /** Start of the previous sentence (equals sentenceStart when there is none). */
+  /** Start of the previous sentence (equals sentenceStart when there is none or no rule asks). */
   previousStart: number;
   english: boolean;
 }

@@ -128,7 +128,8 @@ function replayScan(
     if (gated && !gate?.has(structure.sentenceAt(h.start).start)) continue;
     scanFrom = h.end;
     if (h.x.silent) continue;
-    const groups = [text.slice(h.start, h.end), ...h.x.groups.map((g) => (g ? text.slice(h.start + g[0], h.start + g[1]) : ''))];
+    const groups: string[] = [text.slice(h.start, h.end)];
+    for (const g of h.x.groups) groups.push(g ? text.slice(h.start + g[0], h.start + g[1]) : '');
     const span = h.x.span;
     out.push({ rule, start: span ? h.start + span[0] : h.start, end: span ? h.start + span[1] : h.end, groups });
   }
@@ -171,7 +172,7 @@ function accepts(c: Candidate, text: string, folded: string, s: Structure, lang:
     clauseEnd: Math.max(clauseAfter.end, c.end),
     sentenceStart: sentence.start,
     sentenceEnd: Math.max(sentenceAfter.end, c.end),
-    previousStart: s.previousSentenceStart(sentence),
+    previousStart: c.rule.needsPreviousSentence ? s.previousSentenceStart(sentence) : sentence.start,
     english,
   };
   if (c.rule.unless && contextHolds(c.rule.unless, w, 'any')) return false;

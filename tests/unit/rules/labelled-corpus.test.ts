@@ -49,7 +49,7 @@ describe('labelled replies: training data meets the targets', () => {
 });
 
 // Last measured on holdout2 (npx tsx scripts/evaluate.ts -q tests/corpus/holdout2/*.jsonl).
-const HOLDOUT2_MEASURED = { precision: 0.946, recall: 0.628, cleanFlagged: 0 };
+const HOLDOUT2_MEASURED = { precision: 0.946, recall: 0.635, cleanFlagged: 0 };
 
 describe('labelled replies: independent holdout (generalization)', () => {
   it('tests/corpus/holdout2: no regression below the last measured figures (targets not yet met there)', () => {

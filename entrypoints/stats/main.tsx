@@ -1,15 +1,4 @@
-import { render } from 'preact';
-import { loadUiLang, t, UI_LANG_PREF_KEY } from '@/lib/i18n';
+import { mountInUiLang } from '@/lib/ui/mount';
 import { StatsPage } from './StatsPage';
 
-async function start(): Promise<void> {
-  const lang = await loadUiLang();
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = t('stats.title');
-  render(<StatsPage key={lang} lang={lang} />, document.getElementById('app')!);
-}
-
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && UI_LANG_PREF_KEY in changes) void start();
-});
-void start();
+mountInUiLang('stats.title', (lang) => <StatsPage key={lang} lang={lang} />);

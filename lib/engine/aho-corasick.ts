@@ -6,13 +6,6 @@
  * a reply are read at the root); every other edge lives in one open-addressing hash table keyed
  * by (node, character). Outputs are shared through dictionary-suffix links instead of copied.
  */
-export interface AcHit {
-  /** Index into the pattern list given to the constructor. */
-  pattern: number;
-  start: number;
-  end: number;
-}
-
 export class AhoCorasick {
   private readonly lengths: Int32Array;
   private readonly root = new Int32Array(0x10000);

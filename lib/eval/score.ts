@@ -65,7 +65,7 @@ export function score(replies: { reply: LabelledReply; findings: Finding[] }[]):
   for (const { reply, findings } of replies) {
     const used = new Set<number>();
     const missed: Label[] = [];
-    const match = (label: Label, exactOnly = false) => {
+    const match = (label: Label) => {
       const span = labelSpan(reply.text, label);
       if (!span) throw new Error(`${reply.id}: span "${label.span}" (occurrence ${label.occurrence ?? 1}) not in text`);
       // Prefer the exact span, then any overlapping finding of the same category.
@@ -76,7 +76,6 @@ export function score(replies: { reply: LabelledReply; findings: Finding[] }[]):
           if (best < 0 || (f.start === span.start && f.end === span.end)) best = i;
         }
       });
-      if (best >= 0 && exactOnly) return best;
       return best;
     };
     for (const label of reply.expect) {

@@ -22,8 +22,8 @@ export function registerPackSync(): void {
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') void service.publish();
-    // The content card's "turn off this rule" writes rc.active directly (lib/content/start.ts);
-    // adopt such additions into the settings so the next publish keeps them.
+    // Anything that adds a rule to rc.active's disabledRules directly (older content scripts did;
+    // the card now sends setRuleEnabled) is adopted into the settings so the next publish keeps it.
     const ch = area === 'local' ? changes[ACTIVE_KEY] : undefined;
     if (ch) {
       const before = new Set(((ch.oldValue as ActiveState | undefined)?.disabledRules ?? []) as string[]);

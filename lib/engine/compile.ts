@@ -6,6 +6,7 @@ import { AhoCorasick } from './aho-corasick';
 import { compileContext, type CompiledContext } from './context';
 import { expandPattern, type Expansion } from './expand';
 import { foldCase, foldWidth } from './normalize';
+import { prefilterOf, type Prefilter } from './prefilter';
 import { compilePattern, type Re2 } from './regex';
 import type { Pack, Phrase, Rule, Severity } from './types';
 
@@ -17,6 +18,7 @@ import type { Pack, Phrase, Rule, Severity } from './types';
 export class CompiledRule {
   private re?: Re2;
   private span?: boolean;
+  private pf?: Prefilter | null;
   private ctx?: { unless?: CompiledContext; when?: CompiledContext };
 
   constructor(
@@ -28,6 +30,12 @@ export class CompiledRule {
 
   get pattern(): Re2 {
     return (this.re ??= compilePattern(this.rule.pattern!, this.rule.caseSensitive));
+  }
+
+  /** Literals every match of the pattern contains (null: none known). */
+  get prefilter(): Prefilter | null {
+    if (this.pf === undefined) this.pf = prefilterOf(this.rule.pattern!, this.rule.caseSensitive);
+    return this.pf;
   }
 
   /** The pattern has a (?P<span>…) group: report only that part of the match. */

@@ -6,6 +6,7 @@ import { compile, type CompiledRule, type Entry, type Matcher } from './compile'
 import type { Expansion } from './expand';
 import { contextHolds, type Window } from './context';
 import { foldCase, foldWidth, isWordChar } from './normalize';
+import { mayMatch } from './prefilter';
 import { Structure } from './structure';
 import type { Finding, LintOptions, Pack, RuleLang } from './types';
 
@@ -67,6 +68,10 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
     // ones need the width-folded original.
     const src = rule.rule.caseSensitive ? (widthFolded ??= foldWidth(text)) : folded;
     const input = src.slice(from, to);
+    // Most anchor hits are not matches: the pattern's required literals rule out most of them
+    // for the price of a few indexOf calls.
+    const pf = rule.prefilter;
+    if (pf && !mayMatch(pf, input)) return;
     // re2js answers "is there a match" with its DFA, far faster than locating submatches;
     // most anchor hits are not matches, so ask that first.
     if (!rule.pattern.test(input)) return;

@@ -26,6 +26,9 @@ export function foldCase(text: string): string {
       lower += l.length === ch.length ? l : ch;
     }
   }
+  // RE2's case folding equates ſ (long s) with s; so must the text, or the literal pass and a
+  // pattern's prefilter would miss what the pattern itself matches.
+  if (lower.includes('\u017f')) lower = lower.replaceAll('\u017f', 's');
   return foldWidth(lower);
 }
 

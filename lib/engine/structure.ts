@@ -31,7 +31,8 @@ export class Structure {
   /** Offsets just past each sentence end / clause end, ascending. */
   private readonly sentenceEnds: number[] = [];
   private readonly clauseEnds: number[] = [];
-  private langs = new Map<number, RuleLang>();
+  /** Language of each sentence (one more than sentenceEnds: the text after the last end). */
+  private readonly langs: RuleLang[] = [];
   private skippedSpans: Span[] | undefined;
 
   constructor(
@@ -39,19 +40,31 @@ export class Structure {
     private readonly includeQuoted: boolean,
   ) {
     const n = text.length;
+    // Languages are counted in the same pass: a Han character carries about as much as a
+    // short English word.
+    let han = 0;
+    let latin = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       let kind = BOUNDARY[c]!;
+      if (c >= 0x3400) {
+        if (isHan(c)) han++;
+      } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) latin++;
       // An English full stop ends a sentence before a space, a Han character or the end (not 1.5).
-      if (c === DOT) {
+      else if (c === DOT) {
         const nx = text.charCodeAt(i + 1);
         if (i + 1 >= n || nx === 32 || nx === 10 || nx === 9 || isHan(nx)) kind = SENTENCE;
       }
       if (kind) {
         this.clauseEnds.push(i + 1);
-        if (kind === SENTENCE) this.sentenceEnds.push(i + 1);
+        if (kind === SENTENCE) {
+          this.sentenceEnds.push(i + 1);
+          this.langs.push(han > 0 && han * 3 >= latin ? 'zh' : latin > 0 ? 'en' : 'zh');
+          han = latin = 0;
+        }
       }
     }
+    this.langs.push(han > 0 && han * 3 >= latin ? 'zh' : latin > 0 ? 'en' : 'zh');
   }
 
   sentenceAt(offset: number): Span {
@@ -76,22 +89,9 @@ export class Structure {
     return start;
   }
 
-  /** Language of the sentence containing offset: a Han character carries about as much as a short English word. */
+  /** Language of the sentence containing offset. */
   langAt(offset: number): RuleLang {
-    const s = this.sentenceAt(offset);
-    let lang = this.langs.get(s.start);
-    if (!lang) {
-      let han = 0;
-      let latin = 0;
-      for (let i = s.start; i < s.end; i++) {
-        const c = this.text.charCodeAt(i);
-        if (isHan(c)) han++;
-        else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) latin++;
-      }
-      lang = han > 0 && han * 3 >= latin ? 'zh' : latin > 0 ? 'en' : 'zh';
-      this.langs.set(s.start, lang);
-    }
-    return lang;
+    return this.langs[firstEndAfter(this.sentenceEnds, offset)]!;
   }
 
   isSkipped(start: number, end: number): boolean {
@@ -101,8 +101,8 @@ export class Structure {
   }
 }
 
-function spanAt(ends: number[], offset: number, length: number): Span {
-  // First end > offset.
+/** Index of the first end > offset (ends.length when none). */
+function firstEndAfter(ends: number[], offset: number): number {
   let lo = 0;
   let hi = ends.length;
   while (lo < hi) {
@@ -110,6 +110,11 @@ function spanAt(ends: number[], offset: number, length: number): Span {
     if (ends[mid]! > offset) hi = mid;
     else lo = mid + 1;
   }
+  return lo;
+}
+
+function spanAt(ends: number[], offset: number, length: number): Span {
+  const lo = firstEndAfter(ends, offset);
   return { start: lo > 0 ? ends[lo - 1]! : 0, end: lo < ends.length ? ends[lo]! : length };
 }
 

@@ -6,12 +6,12 @@ import type { Context } from './types';
 export interface CompiledContext {
   before?: string[];
   after?: string[];
-  clauseBefore?: string[];
-  clauseAfter?: string[];
-  sentence?: string[];
-  sentenceBefore?: string[];
-  sentenceAfter?: string[];
-  previousSentence?: string[];
+  clauseBefore?: PhraseSet;
+  clauseAfter?: PhraseSet;
+  sentence?: PhraseSet;
+  sentenceBefore?: PhraseSet;
+  sentenceAfter?: PhraseSet;
+  previousSentence?: PhraseSet;
   beforePattern?: Re2;
   afterPattern?: Re2;
   sentenceBeforePattern?: Re2;
@@ -19,6 +19,39 @@ export interface CompiledContext {
 }
 
 const fold = (list?: string[]) => (list && list.length ? list.map(foldCase) : undefined);
+
+/**
+ * A list of phrases looked for anywhere in a window. Short lists are searched phrase by phrase;
+ * long ones (an "apology or thanks" list runs to 50) are indexed by their first two characters,
+ * so a window is read once instead of once per phrase.
+ */
+export interface PhraseSet {
+  phrases: string[];
+  /** One-character phrases. */
+  single?: Set<number>;
+  /** Longer phrases by (first char << 16 | second char). */
+  byPair?: Map<number, string[]>;
+}
+
+const INDEX_FROM = 6;
+
+function phraseSet(list?: string[]): PhraseSet | undefined {
+  const phrases = fold(list);
+  if (!phrases) return undefined;
+  if (phrases.length < INDEX_FROM) return { phrases };
+  const single = new Set<number>();
+  const byPair = new Map<number, string[]>();
+  for (const p of phrases) {
+    if (p.length === 1) single.add(p.charCodeAt(0));
+    else {
+      const key = p.charCodeAt(0) * 0x10000 + p.charCodeAt(1);
+      const bucket = byPair.get(key);
+      if (bucket) bucket.push(p);
+      else byPair.set(key, [p]);
+    }
+  }
+  return { phrases, single, byPair };
+}
 /**
  * "(?:X.*)$" over a clause is "X occurs in it" (clauses hold no newline), which re2js answers far
  * faster without the trailing .* and $; authors write it that way often.
@@ -49,12 +82,12 @@ export function compileContext(ctx: Context | undefined): CompiledContext | unde
   return {
     before: fold(ctx.before),
     after: fold(ctx.after),
-    clauseBefore: fold(ctx.clauseBefore),
-    clauseAfter: fold(ctx.clauseAfter),
-    sentence: fold(ctx.sentence),
-    sentenceBefore: fold(ctx.sentenceBefore),
-    sentenceAfter: fold(ctx.sentenceAfter),
-    previousSentence: fold(ctx.previousSentence),
+    clauseBefore: phraseSet(ctx.clauseBefore),
+    clauseAfter: phraseSet(ctx.clauseAfter),
+    sentence: phraseSet(ctx.sentence),
+    sentenceBefore: phraseSet(ctx.sentenceBefore),
+    sentenceAfter: phraseSet(ctx.sentenceAfter),
+    previousSentence: phraseSet(ctx.previousSentence),
     beforePattern: ending(ctx.beforePattern),
     afterPattern: starting(ctx.afterPattern),
     sentenceBeforePattern: ending(ctx.sentenceBeforePattern),
@@ -78,13 +111,13 @@ export interface Window {
 
 function endsWithWord(text: string, end: number, word: string, english: boolean): boolean {
   const start = end - word.length;
-  if (start < 0 || text.slice(start, end) !== word) return false;
+  if (start < 0 || !text.startsWith(word, start)) return false;
   return !english || start === 0 || !isWordChar(text.charCodeAt(start - 1)) || !isWordChar(word.charCodeAt(0));
 }
 
 function startsWithWord(text: string, start: number, word: string, english: boolean): boolean {
   const end = start + word.length;
-  if (text.slice(start, end) !== word) return false;
+  if (!text.startsWith(word, start)) return false;
   return !english || end >= text.length || !isWordChar(text.charCodeAt(end)) || !isWordChar(word.charCodeAt(word.length - 1));
 }
 
@@ -101,11 +134,28 @@ function hayHas(hay: string, from: number, text: string, word: string, english: 
   return false;
 }
 
-function anyWithin(t: string, list: string[], from: number, to: number, en: boolean): boolean {
+function anyWithin(t: string, set: PhraseSet, from: number, to: number, en: boolean): boolean {
   if (to <= from) return false;
-  // Slice the window once for the whole list: indexOf on the whole text would scan to its end.
-  const hay = t.slice(from, to);
-  for (let k = 0; k < list.length; k++) if (hayHas(hay, from, t, list[k]!, en)) return true;
+  const { byPair, single } = set;
+  if (!byPair) {
+    // Slice the window once for the whole list: indexOf on the whole text would scan to its end.
+    const hay = t.slice(from, to);
+    for (let k = 0; k < set.phrases.length; k++) if (hayHas(hay, from, t, set.phrases[k]!, en)) return true;
+    return false;
+  }
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    // English phrases start at a word start ("if" is not in "gift").
+    if (en && i > 0 && isWordChar(c) && isWordChar(t.charCodeAt(i - 1))) continue;
+    if (single!.size && single!.has(c)) return true;
+    if (i + 1 >= to) break;
+    const bucket = byPair.get(c * 0x10000 + t.charCodeAt(i + 1));
+    if (!bucket) continue;
+    for (let k = 0; k < bucket.length; k++) {
+      const w = bucket[k]!;
+      if (i + w.length <= to && t.startsWith(w, i)) return true;
+    }
+  }
   return false;
 }
 

@@ -205,11 +205,15 @@ function resolveOverlaps(cands: Candidate[], length: number): Candidate[] {
 }
 
 function expand(template: string, c: Candidate, matched: string): string {
-  const out = template.replace(/\$(\d|&)/g, (_, g: string) =>
-    g === '&' ? matched : (c.groups?.[Number(g)] ?? ''),
-  );
+  const out = template.includes('$')
+    ? template.replace(/\$(\d|&)/g, (_, g: string) => (g === '&' ? matched : (c.groups?.[Number(g)] ?? '')))
+    : template;
   // Keep sentence case in English: "But" → "And", not "and".
-  if (c.rule.rule.lang === 'en' && /^[A-Z]/.test(matched) && /^[a-z]/.test(out)) return out[0]!.toUpperCase() + out.slice(1);
+  if (c.rule.rule.lang === 'en') {
+    const m = matched.charCodeAt(0);
+    const o = out.charCodeAt(0);
+    if (m >= 65 && m <= 90 && o >= 97 && o <= 122) return out[0]!.toUpperCase() + out.slice(1);
+  }
   return out;
 }
 

@@ -26,7 +26,10 @@ export class CompiledRule {
     readonly packId: string,
     readonly severity: Severity,
     readonly order: number,
-  ) {}
+  ) {
+    this.needsPreviousSentence = Boolean(rule.unless?.previousSentence || rule.when?.previousSentence);
+    this.hasContext = Boolean(rule.unless || rule.when);
+  }
 
   get pattern(): Re2 {
     return (this.re ??= compilePattern(this.rule.pattern!, this.rule.caseSensitive));
@@ -51,13 +54,8 @@ export class CompiledRule {
     return this.contexts().when;
   }
 
-  get needsPreviousSentence(): boolean {
-    return Boolean(this.rule.unless?.previousSentence || this.rule.when?.previousSentence);
-  }
-
-  get hasContext(): boolean {
-    return Boolean(this.rule.unless || this.rule.when);
-  }
+  readonly needsPreviousSentence: boolean;
+  readonly hasContext: boolean;
 
   private contexts() {
     return (this.ctx ??= { unless: compileContext(this.rule.unless), when: compileContext(this.rule.when) });

@@ -49,12 +49,11 @@ export function lint(text: string, packs: readonly Pack[] | Matcher, options: Li
     } else if (e.kind === 'gate') {
       let set = gates.get(e.rule);
       if (!set) gates.set(e.rule, (set = new Set()));
-      set.add(structure.sentenceAt(start).start);
+      set.add(structure.sentenceStartAt(start));
     } else {
       let set = toRun.get(e.rule);
       if (!set) toRun.set(e.rule, (set = new Map()));
-      const sentence = structure.sentenceAt(start);
-      set.set(sentence.start, Math.max(sentence.end, end));
+      set.set(structure.sentenceStartAt(start), Math.max(structure.sentenceEndAt(start), end));
     }
   };
   // Hits of expanded finite patterns, and the sentences holding an anchor of such a rule.
@@ -130,7 +129,7 @@ function replayScan(
     // regex would have tried its next alternative at this start.
     if (h.x.edgeStart && !re2Boundary(folded, h.start)) continue;
     if (h.x.edgeEnd && !re2Boundary(folded, h.end)) continue;
-    if (gated && !gate?.has(structure.sentenceAt(h.start).start)) continue;
+    if (gated && !gate?.has(structure.sentenceStartAt(h.start))) continue;
     scanFrom = h.end;
     if (h.x.silent) continue;
     const groups: string[] = [text.slice(h.start, h.end)];
@@ -164,20 +163,17 @@ function accepts(c: Candidate, text: string, folded: string, s: Structure, lang:
     if (last !== 39 && isWordChar(last) && c.end < folded.length && isWordChar(folded.charCodeAt(c.end))) return false;
   }
   if (!c.rule.hasContext) return true;
-  const clause = s.clauseAt(c.start);
-  const sentence = s.sentenceAt(c.start);
   // What follows the match is read from where the match ends (it may cross a comma).
-  const clauseAfter = s.clauseAt(c.end - 1);
-  const sentenceAfter = s.sentenceAt(c.end - 1);
+  const sentenceStart = s.sentenceStartAt(c.start);
   const w: Window = {
     folded,
     start: c.start,
     end: c.end,
-    clauseStart: clause.start,
-    clauseEnd: Math.max(clauseAfter.end, c.end),
-    sentenceStart: sentence.start,
-    sentenceEnd: Math.max(sentenceAfter.end, c.end),
-    previousStart: c.rule.needsPreviousSentence ? s.previousSentenceStart(sentence) : sentence.start,
+    clauseStart: s.clauseStartAt(c.start),
+    clauseEnd: Math.max(s.clauseEndAt(c.end - 1), c.end),
+    sentenceStart,
+    sentenceEnd: Math.max(s.sentenceEndAt(c.end - 1), c.end),
+    previousStart: c.rule.needsPreviousSentence ? s.previousSentenceStart(s.sentenceAt(c.start)) : sentenceStart,
     english,
   };
   if (c.rule.unless && contextHolds(c.rule.unless, w, 'any')) return false;

@@ -194,7 +194,7 @@ function parse(pattern: string, caseSensitive: boolean): Info {
 /** The necessary literals of a pattern (already width-folded), or null when none are known. */
 export function prefilterOf(pattern: string, caseSensitive = false): Prefilter | null {
   try {
-    return simplify(toPf(parse(pattern, caseSensitive)));
+    return withinBudget(simplify(toPf(parse(pattern, caseSensitive))));
   } catch (e) {
     if (e instanceof GiveUp) return null;
     throw e;
@@ -211,6 +211,33 @@ function simplify(pf: Prefilter | null): Prefilter | null {
   if (flat.length === 0) return null;
   flat.sort((a, b) => weight(a) - weight(b));
   return flat.length === 1 ? flat[0]! : { kind: 'and', items: flat };
+}
+
+/**
+ * A prefilter that tests more literals than re2js needs time to answer is no saving: keep the
+ * cheapest conjuncts (a weaker condition is still a sound one), or give up.
+ */
+const BUDGET = 16;
+function withinBudget(pf: Prefilter | null): Prefilter | null {
+  if (!pf || weight(pf) <= BUDGET) return pf;
+  if (pf.kind === 'and') {
+    const kept: Prefilter[] = [];
+    let w = 0;
+    for (const x of pf.items) {
+      const reduced = withinBudget(x);
+      if (!reduced || (kept.length && w + weight(reduced) > BUDGET)) continue;
+      kept.push(reduced);
+      w += weight(reduced);
+    }
+    return kept.length === 0 || w > BUDGET ? null : kept.length === 1 ? kept[0]! : { kind: 'and', items: kept };
+  }
+  if (pf.kind === 'or') {
+    // Each alternative by its cheapest requirement.
+    const items = pf.items.map((x) => (x.kind === 'and' ? x.items[0]! : x));
+    const reduced: Prefilter = { kind: 'or', items };
+    return weight(reduced) <= BUDGET ? reduced : null;
+  }
+  return null;
 }
 
 const weight = (pf: Prefilter): number =>

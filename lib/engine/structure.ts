@@ -71,6 +71,27 @@ export class Structure {
     return spanAt(this.sentenceEnds, offset, this.text.length);
   }
 
+  /** sentenceAt(offset).start without building the span (hot in the literal pass). */
+  sentenceStartAt(offset: number): number {
+    const i = firstEndAfter(this.sentenceEnds, offset);
+    return i > 0 ? this.sentenceEnds[i - 1]! : 0;
+  }
+
+  sentenceEndAt(offset: number): number {
+    const i = firstEndAfter(this.sentenceEnds, offset);
+    return i < this.sentenceEnds.length ? this.sentenceEnds[i]! : this.text.length;
+  }
+
+  clauseStartAt(offset: number): number {
+    const i = firstEndAfter(this.clauseEnds, offset);
+    return i > 0 ? this.clauseEnds[i - 1]! : 0;
+  }
+
+  clauseEndAt(offset: number): number {
+    const i = firstEndAfter(this.clauseEnds, offset);
+    return i < this.clauseEnds.length ? this.clauseEnds[i]! : this.text.length;
+  }
+
   clauseAt(offset: number): Span {
     return spanAt(this.clauseEnds, offset, this.text.length);
   }

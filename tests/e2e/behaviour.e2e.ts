@@ -96,9 +96,10 @@ test('ignore here, turn off this rule (persisted in the active state), stats eve
   await expect.poll(() => targets(page).count()).toBe(0);
   const state = await ext.serviceWorker.evaluate(async () => (await chrome.storage.local.get('rc.active'))['rc.active']);
   expect((state as any).disabledRules).toContain('t.contrast');
-  const stats = (await ext.serviceWorker.evaluate(() => (globalThis as any).__stats)) as any[];
+  const readStats = async () => (await ext.serviceWorker.evaluate(() => (globalThis as any).__stats)) as any[];
+  await expect.poll(async () => (await readStats()).some((s) => s.event === 'ignored' && s.ruleId === 't.refusal')).toBe(true);
+  const stats = await readStats();
   expect(stats.some((s) => s.event === 'shown' && s.ruleId === 't.refusal' && s.category === 'refusal')).toBe(true);
-  expect(stats.some((s) => s.event === 'ignored' && s.ruleId === 't.refusal')).toBe(true);
   for (const s of stats) expect(Object.keys(s).sort()).toEqual(['category', 'event', 'ruleId', 'type']);
   await setActive(ext, 'zh');
   await page.close();
@@ -118,8 +119,13 @@ test('recommended phrase is inserted at the cursor; applied stat; English card',
   await card(page).waitFor();
   await page.getByRole('button', { name: 'Replace with "I can"' }).click();
   await expectModel(page, 'Sorry, I can refund it. Let me check that for you');
-  const stats = (await ext.serviceWorker.evaluate(() => (globalThis as any).__stats)) as any[];
-  expect(stats.some((s) => s.event === 'applied' && s.ruleId === 't.en.refusal')).toBe(true);
+  // The stat travels content → background asynchronously: wait for it rather than race it.
+  await expect
+    .poll(async () => {
+      const stats = (await ext.serviceWorker.evaluate(() => (globalThis as any).__stats)) as any[];
+      return stats.some((s) => s.event === 'applied' && s.ruleId === 't.en.refusal');
+    })
+    .toBe(true);
   expect(await modelText(page)).toContain('I can refund');
   await setActive(ext, 'zh');
   await page.close();

@@ -139,17 +139,53 @@ function spanAt(ends: number[], offset: number, length: number): Span {
   return { start: lo > 0 ? ends[lo - 1]! : 0, end: lo < ends.length ? ends[lo]! : length };
 }
 
-function quotedSpans(text: string): Span[] {
-  const spans: Span[] = [];
+/**
+ * Quoted e-mail history. After "X wrote:" / "X 写道：" come either `>` lines and then the agent's
+ * own answer (bottom-posting: the history ends with the quoted lines), or unquoted old mail to the
+ * end (top-posting). An "Original Message" divider or a "-- " signature runs to the end.
+ */
+function historySpans(text: string): Span[] {
   // Cheap pre-check: the history pattern is costly to run on every reply.
-  const history = /写道|wrote:|-{2}/.test(text) ? HISTORY_START.exec(text) : null;
-  const limit = history ? history.index : text.length;
-  if (history) spans.push({ start: history.index, end: text.length });
-  for (const m of text.slice(0, limit).matchAll(QUOTED_LINE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  if (!/写道|wrote:|-{2}/.test(text)) return [];
+  const out: Span[] = [];
+  const header = new RegExp(HISTORY_START.source, 'gim');
+  let from = 0;
+  while (from < text.length) {
+    header.lastIndex = from;
+    const m = header.exec(text);
+    if (!m) break;
+    let end = text.length;
+    if (/写道|wrote:/i.test(m[0])) {
+      let quotedEnd = -1;
+      let at = m.index + m[0].length;
+      while (at < text.length) {
+        const next = text.indexOf('\n', at + 1);
+        const lineEnd = next < 0 ? text.length : next;
+        const line = text.slice(at, lineEnd).replace(/^\n/, '');
+        if (/^[ \t]*[>＞]/.test(line)) quotedEnd = lineEnd;
+        else if (line.trim()) {
+          if (quotedEnd >= 0) end = quotedEnd;
+          break;
+        }
+        at = lineEnd;
+      }
+    }
+    out.push({ start: m.index, end });
+    from = end;
+  }
+  return out;
+}
+
+function quotedSpans(text: string): Span[] {
+  const history = historySpans(text);
+  const spans: Span[] = [...history];
+  const inHistory = (i: number) => history.some((h) => i >= h.start && i < h.end);
+  for (const m of text.matchAll(QUOTED_LINE)) if (!inHistory(m.index)) spans.push({ start: m.index, end: m.index + m[0].length });
   // Quotation marks, closed within the same line.
   QUOTE_OPENERS.lastIndex = 0;
-  for (let m = QUOTE_OPENERS.exec(text); m && m.index < limit; m = QUOTE_OPENERS.exec(text)) {
+  for (let m = QUOTE_OPENERS.exec(text); m; m = QUOTE_OPENERS.exec(text)) {
     const i = m.index;
+    if (inHistory(i)) continue;
     const open = m[0];
     // ‘ right after a letter is not an opening quote, nor " right after a digit (27" monitor).
     if (open === '‘' && i > 0 && LETTER.test(text[i - 1]!)) continue;

@@ -98,6 +98,13 @@ describe('lint', () => {
     expect(spans('已处理。\n在 2024年5月3日 周五 10:00，张三 写道：\n我不能登录，但是')).toEqual([]);
     expect(spans('Done.\nOn Mon, 3 May 2024, Ann <a@b.c> wrote:\nI can\'t log in')).toEqual([]);
     expect(spans('已处理\n-- \n但是签名')).toEqual([]);
+    // Bottom-posting: the quoted lines end the history and the agent's answer follows.
+    expect(spans("On Fri, 7 Jun 2024, Liam wrote:\n> I can't log in\n\nHi Liam,\nSorry, I can't refund it.")).toEqual([['en.cant', "I can't"]]);
+    expect(spans('在 2024年5月3日，张三 写道：\n> 我不能登录\n\n您好，我不能改地址')).toEqual([['refusal', '我不能']]);
+    const zh = '在 2024年5月3日，张三 写道：\n> 我不能登录\n\n您好，我不能改地址';
+    expect(lint(zh, packs).map((f) => f.start)).toEqual([zh.lastIndexOf('我不能')]);
+    // Unquoted old mail after the header is history to the end.
+    expect(spans("Done.\nOn Mon, Ann wrote:\nI can't log in\n> and I can't pay")).toEqual([]);
     expect(spans('您提到“我不能登录”', { includeQuoted: true })).toEqual([['refusal', '我不能']]);
   });
 

@@ -59,7 +59,7 @@ describe('prefilter: the literals every match must contain', () => {
   const rules = loadBuiltinPacks().flatMap((p) => p.rules.filter((r) => r.pattern));
   const corpusTexts = (() => {
     const out: string[] = [];
-    const dirs = ['tests/corpus', 'tests/corpus/dev', 'tests/corpus/train3'];
+    const dirs = ['tests/corpus', 'tests/corpus/dev', 'tests/corpus/train3', 'tests/corpus/train4', 'tests/corpus/holdout2'];
     for (const d of dirs) {
       for (const f of readdirSync(d).filter((x) => x.endsWith('.jsonl'))) {
         for (const line of readFileSync(`${d}/${f}`, 'utf8').split('\n')) if (line.trim()) out.push(JSON.parse(line).text);
@@ -81,6 +81,28 @@ describe('prefilter: the literals every match must contain', () => {
         if (!re.test(t)) continue;
         matched++;
         if (pf && !mayMatch(pf, t)) throw new Error(`${rule.id}: prefilter rejects a text the pattern matches: ${t}`);
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
+  });
+
+  it('is sound on every context pattern of the built-in packs (beforePattern, afterPattern, …), over the corpora', () => {
+    const keys = ['beforePattern', 'afterPattern', 'sentenceBeforePattern', 'sentenceAfterPattern'] as const;
+    const sources = new Set<string>();
+    for (const rule of loadBuiltinPacks().flatMap((p) => p.rules)) {
+      for (const ctx of [rule.unless, rule.when]) for (const k of keys) if (ctx?.[k]) sources.add(ctx[k]!);
+    }
+    expect(sources.size).toBeGreaterThan(20);
+    // Windows of every size: each text and each of its sentences and clauses.
+    const windows = corpusTexts.flatMap((t) => [t, ...t.split(/[。！？!?;；\n]/), ...t.split(/[，,、]/)]).map(foldCase);
+    let matched = 0;
+    for (const source of sources) {
+      const re = compilePattern(source);
+      const pf = prefilterOf(source);
+      for (const w of windows) {
+        if (!re.test(w)) continue;
+        matched++;
+        if (pf && !mayMatch(pf, w)) throw new Error(`context pattern ${source}: prefilter rejects a window it matches: ${w}`);
       }
     }
     expect(matched).toBeGreaterThan(500);

@@ -217,7 +217,7 @@ function simplify(pf: Prefilter | null): Prefilter | null {
  * A prefilter that tests more literals than re2js needs time to answer is no saving: keep the
  * cheapest conjuncts (a weaker condition is still a sound one), or give up.
  */
-const BUDGET = 16;
+const BUDGET = 32;
 function withinBudget(pf: Prefilter | null): Prefilter | null {
   if (!pf || weight(pf) <= BUDGET) return pf;
   if (pf.kind === 'and') {
@@ -232,8 +232,8 @@ function withinBudget(pf: Prefilter | null): Prefilter | null {
     return kept.length === 0 || w > BUDGET ? null : kept.length === 1 ? kept[0]! : { kind: 'and', items: kept };
   }
   if (pf.kind === 'or') {
-    // Each alternative by its cheapest requirement.
-    const items = pf.items.map((x) => (x.kind === 'and' ? x.items[0]! : x));
+    // Each alternative by its two cheapest requirements (one alone is often a common word).
+    const items = pf.items.map((x): Prefilter => (x.kind === 'and' && x.items.length > 2 ? { kind: 'and', items: x.items.slice(0, 2) } : x));
     const reduced: Prefilter = { kind: 'or', items };
     return weight(reduced) <= BUDGET ? reduced : null;
   }

@@ -7,7 +7,7 @@ import { compileContext, type CompiledContext } from './context';
 import { expandPattern, type Expansion } from './expand';
 import { foldCase, foldWidth } from './normalize';
 import { prefilterOf, type Prefilter } from './prefilter';
-import { compilePattern, type Re2 } from './regex';
+import { compilePattern, foldPattern, type Re2 } from './regex';
 import type { Pack, Phrase, Rule, Severity } from './types';
 
 /**
@@ -113,7 +113,8 @@ export function compile(packs: readonly Pack[]): Matcher {
       rules.push(compiled);
       const target = rule.caseSensitive ? sens : ins;
       const fold = rule.caseSensitive ? foldWidth : foldCase;
-      const expansions = rule.pattern ? expandPattern(rule.pattern, rule.lang === 'en') : null;
+      // Expanded from the pattern re2js would run: width-folded (＼ｂ is \b there, not ｂ).
+      const expansions = rule.pattern ? expandPattern(foldPattern(rule.pattern), rule.lang === 'en') : null;
       if (rule.match) {
         for (const lit of rule.match) {
           target.lits.push(fold(lit));

@@ -7,6 +7,7 @@
  * Anything this parser does not fully understand contributes no requirement (never a guess).
  */
 import { foldCase, foldWidth } from './normalize';
+import { foldPattern } from './regex';
 
 export type Prefilter =
   | { kind: 'any'; lits: string[] } // one of these occurs
@@ -129,7 +130,11 @@ function parse(pattern: string, caseSensitive: boolean): Info {
     if (c === '(') {
       i++;
       if (p.startsWith('?:', i)) i += 2;
-      else if (p.startsWith('?P<', i) || p.startsWith('?<', i)) i = p.indexOf('>', i) + 1;
+      else if (p.startsWith('?P<', i) || p.startsWith('?<', i)) {
+        const close = p.indexOf('>', i);
+        if (close < 0) throw new GiveUp();
+        i = close + 1;
+      }
       else if (p[i] === '?') throw new GiveUp(); // inline flags change what literals mean
       const inner = alt();
       if (p[i] !== ')') throw new GiveUp();
@@ -145,9 +150,13 @@ function parse(pattern: string, caseSensitive: boolean): Info {
       if (n === 'n') return lit('\n');
       if (n === 't') return lit('\t');
       if (/[A-Za-z0-9]/.test(n)) {
-        if ((n === 'p' || n === 'P') && p[i] === '{') i = p.indexOf('}', i) + 1;
-        else if (n === 'p' || n === 'P') i++;
-        else if (n === 'x' || n === 'Q') throw new GiveUp();
+        if ((n === 'p' || n === 'P') && p[i] === '{') {
+          const close = p.indexOf('}', i);
+          if (close < 0) throw new GiveUp();
+          i = close + 1;
+        } else if (n === 'p' || n === 'P') i++;
+        // \x, \Q…\E, and octal \0NN (one character, not digits to require): not worth modelling.
+        else if (n === 'x' || n === 'Q' || /[0-9]/.test(n)) throw new GiveUp();
         return ANY; // \d \s \w \pL …
       }
       return lit(n);
@@ -191,10 +200,11 @@ function parse(pattern: string, caseSensitive: boolean): Info {
   return info;
 }
 
-/** The necessary literals of a pattern (already width-folded), or null when none are known. */
+/** The necessary literals of a pattern, or null when none are known. */
 export function prefilterOf(pattern: string, caseSensitive = false): Prefilter | null {
   try {
-    return withinBudget(simplify(toPf(parse(pattern, caseSensitive))));
+    // Read the pattern re2js compiles: width-folded (｛２，３｝ is a repeat there, ＼ｄ a class).
+    return withinBudget(simplify(toPf(parse(foldPattern(pattern), caseSensitive))));
   } catch (e) {
     if (e instanceof GiveUp) return null;
     throw e;

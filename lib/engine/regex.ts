@@ -46,9 +46,12 @@ const WIDTH_META = /[\uff01-\uff5e\u3000\u2018\u2019]/g;
  * same way; a character that folds into regex syntax (（ → \() is escaped.
  */
 export function foldPattern(pattern: string): string {
-  return pattern.replace(WIDTH_META, (ch) => {
+  return pattern.replace(WIDTH_META, (ch, at: number) => {
     const f = foldWidth(ch);
-    return /[\\^$.|?*+()[\]{}]/.test(f) ? `\\${f}` : f;
+    // Already escaped (\（): the backslash before it escapes the folded character too.
+    let slashes = 0;
+    for (let i = at - 1; i >= 0 && pattern[i] === '\\'; i--) slashes++;
+    return slashes % 2 === 0 && /[\\^$.|?*+()[\]{}]/.test(f) ? `\\${f}` : f;
   });
 }
 

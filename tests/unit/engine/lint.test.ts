@@ -108,6 +108,23 @@ describe('lint', () => {
     expect(spans('您提到“我不能登录”', { includeQuoted: true })).toEqual([['refusal', '我不能']]);
   });
 
+  it('full-width characters in a pattern mean what they mean to re2js (a repeat, \\b, an escaped paren)', () => {
+    const rule = (id: string, pattern: string, unless?: object) => ({
+      id, category: 'blaming-customer' as const, severity: 'warning' as const, lang: 'zh' as const, pattern,
+      anchors: ['的问题', '不能', '注'], ...(unless && { unless }), message: { zh: 'x', en: 'x' }, why: { zh: 'x', en: 'x' },
+    });
+    const pack = { ...fixturePack, id: 'fw', rules: [
+      rule('fw.repeat', '是您.{0，6}的问题'),
+      rule('fw.unless', '我不能', { beforePattern: '如果.{1，8}' }),
+      rule('fw.paren', '\\（注\\）'),
+    ] };
+    const ids = (t: string) => lint(t, [pack]).map((f) => f.ruleId);
+    expect(ids('这是您自己操作的问题。')).toEqual(['fw.repeat']);
+    expect(ids('如果您明天来我不能退。')).toEqual([]);
+    expect(ids('我不能退。')).toEqual(['fw.unless']);
+    expect(ids('见（注）')).toEqual(['fw.paren']);
+  });
+
   it('filters by category and disabled rules', () => {
     expect(spans('我不能，但是', { only: ['contrast'] })).toEqual([['contrast', '但是']]);
     expect(spans('我不能，但是', { disabledRules: ['contrast'] })).toEqual([['refusal', '我不能']]);

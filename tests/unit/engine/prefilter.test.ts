@@ -47,6 +47,28 @@ describe('prefilter: the literals every match must contain', () => {
     expect(prefilterOf('\\Qa.b\\E')).toBeNull();
   });
 
+  it('reads the pattern as re2js compiles it: width-folded (review finds: ｛２，３｝, ＼ｂ, [a－z], octal)', () => {
+    const cases: [string, string][] = [
+      ['是您.{0，6}的问题', '这是您自己操作的问题。'],
+      ['ab{2，3}c', 'abbc'],
+      ['ab{２}c', 'abbc'],
+      ['[a－z]x', 'bx'],
+      ['\\ｂcan', 'can'],
+      ["can't\\040.*help", "sorry, i can't help."],
+      ['\\012ab', '\nab'],
+    ];
+    for (const [pattern, text] of cases) {
+      expect(compilePattern(pattern).test(text), pattern).toBe(true);
+      const pf = prefilterOf(pattern);
+      expect(pf === null || mayMatch(pf, text), pattern).toBe(true);
+    }
+  });
+
+  it('gives up on malformed input instead of hanging (patterns are validated first, but still)', () => {
+    expect(prefilterOf('\\p{L')).toBeNull();
+    expect(prefilterOf('(?P<x')).toBeNull();
+  });
+
   it('cased letters outside ASCII are not required (RE2 case folding reaches further than toLowerCase)', () => {
     expect(lits(prefilterOf('Σx'))).toEqual(norm(['x']));
     // ſ is s to RE2; the folded text agrees, so "s" may be required.
@@ -110,12 +132,12 @@ describe('prefilter: the literals every match must contain', () => {
 
   it('is sound on generated patterns and texts (fast-check)', () => {
     const atom = fc.oneof(
-      fc.constantFrom('a', 'b', '您', '的', '.', '\\s', '[ab]', '[^a]', '\\b', '(?:a|bb)', '(?:您|你们)', '(?:x|)'),
+      fc.constantFrom('a', 'b', '您', '的', '.', '\\s', '[ab]', '[^a]', '\\b', '(?:a|bb)', '(?:您|你们)', '(?:x|)', '１', 'ｂ', '\\ｄ', '\\040', '[a－c]', '\\（'),
     );
-    const quant = fc.constantFrom('', '', '?', '*', '+', '{0,2}', '{1,3}', '??', '+?');
+    const quant = fc.constantFrom('', '', '?', '*', '+', '{0,2}', '{1,3}', '??', '+?', '{1，2}', '｛2｝');
     const piece = fc.tuple(atom, quant).map(([a, q]) => (a === '\\b' ? a : a + q));
     const pattern = fc.array(fc.array(piece, { minLength: 1, maxLength: 5 }).map((ps) => ps.join('')), { minLength: 1, maxLength: 3 }).map((alts) => alts.join('|'));
-    const text = fc.array(fc.constantFrom('a', 'b', 'x', ' ', '您', '你', '们', '的', 'A'), { maxLength: 12 }).map((cs) => cs.join(''));
+    const text = fc.array(fc.constantFrom('a', 'b', 'x', ' ', '您', '你', '们', '的', 'A', '1', '(', '-'), { maxLength: 12 }).map((cs) => cs.join(''));
     let filtered = 0;
     fc.assert(
       fc.property(pattern, text, (p, t) => {
@@ -126,7 +148,7 @@ describe('prefilter: the literals every match must contain', () => {
           expect(mayMatch(pf, folded)).toBe(true);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 6000 },
     );
     expect(filtered).toBeGreaterThan(300); // the property met many matching texts with a prefilter
   });

@@ -6,7 +6,7 @@
  * Soundness is the whole contract: when the regex matches a text, the prefilter passes it.
  * Anything this parser does not fully understand contributes no requirement (never a guess).
  */
-import { foldCase, foldWidth } from './normalize';
+import { foldCase } from './normalize';
 import { foldPattern } from './regex';
 
 export type Prefilter =
@@ -31,7 +31,8 @@ class GiveUp extends Error {}
  * may match more than their lowercase under RE2's case folding; they count as unknown.
  */
 function stableChar(ch: string, caseSensitive: boolean): string | null {
-  const f = caseSensitive ? foldWidth(ch) : foldCase(ch);
+  // The pattern is width-folded already (prefilterOf); case-insensitive ones lowercase like the text.
+  const f = caseSensitive ? ch : foldCase(ch);
   if (f.length !== 1) return null;
   const code = f.charCodeAt(0);
   if (code >= 0xd800 && code <= 0xdfff) return null;

@@ -71,29 +71,21 @@ export class Structure {
     return spanAt(this.sentenceEnds, offset, this.text.length);
   }
 
-  /** sentenceAt(offset).start without building the span (hot in the literal pass). */
+  // Bounds as plain numbers: these run per literal hit and per candidate, so no span objects.
   sentenceStartAt(offset: number): number {
-    const i = firstEndAfter(this.sentenceEnds, offset);
-    return i > 0 ? this.sentenceEnds[i - 1]! : 0;
+    return startAt(this.sentenceEnds, offset);
   }
 
   sentenceEndAt(offset: number): number {
-    const i = firstEndAfter(this.sentenceEnds, offset);
-    return i < this.sentenceEnds.length ? this.sentenceEnds[i]! : this.text.length;
+    return endAt(this.sentenceEnds, offset, this.text.length);
   }
 
   clauseStartAt(offset: number): number {
-    const i = firstEndAfter(this.clauseEnds, offset);
-    return i > 0 ? this.clauseEnds[i - 1]! : 0;
+    return startAt(this.clauseEnds, offset);
   }
 
   clauseEndAt(offset: number): number {
-    const i = firstEndAfter(this.clauseEnds, offset);
-    return i < this.clauseEnds.length ? this.clauseEnds[i]! : this.text.length;
-  }
-
-  clauseAt(offset: number): Span {
-    return spanAt(this.clauseEnds, offset, this.text.length);
+    return endAt(this.clauseEnds, offset, this.text.length);
   }
 
   /**
@@ -134,9 +126,18 @@ function firstEndAfter(ends: number[], offset: number): number {
   return lo;
 }
 
+function startAt(ends: number[], offset: number): number {
+  const i = firstEndAfter(ends, offset);
+  return i > 0 ? ends[i - 1]! : 0;
+}
+
+function endAt(ends: number[], offset: number, length: number): number {
+  const i = firstEndAfter(ends, offset);
+  return i < ends.length ? ends[i]! : length;
+}
+
 function spanAt(ends: number[], offset: number, length: number): Span {
-  const lo = firstEndAfter(ends, offset);
-  return { start: lo > 0 ? ends[lo - 1]! : 0, end: lo < ends.length ? ends[lo]! : length };
+  return { start: startAt(ends, offset), end: endAt(ends, offset, length) };
 }
 
 /**
